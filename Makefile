@@ -1,0 +1,73 @@
+# The two commands a newcomer needs: `make run` (demo) and `make test` (whole suite).
+# Everything installs into .venv from the locked versions in constraints.txt.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean
+
+help:
+	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
+	@echo "make test   lint, check migrations and run every test on PostgreSQL (DATABASE_URL)"
+	@echo "make lint   ruff, djlint and the migrations check only"
+	@echo "make format apply ruff's formatting"
+	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+messages: $(VENV)/.installed
+	@$(BIN)/python scripts/compile_messages.py
+
+makemessages: $(VENV)/.installed-dev
+	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python scripts/compile_messages.py
+
+demo-data: install messages
+	@mkdir -p var/static
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) load_demo_data
+
+run: demo-data
+	@echo ""
+	@echo "  Check-In Portal demo: http://$(HOST):$(PORT)/   (staff admin: http://$(HOST):$(PORT)/staff/)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates $(wildcard */templates) --lint
+	DJANGO_SETTINGS_MODULE=checkin_portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install-dev messages
+	@$(BIN)/python scripts/check_postgres.py
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import FaqEntry
+
+admin.site.site_header = admin.site.site_title = "Check-In Portal staff"
+admin.site.index_title = "Manage the portal"
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("question", "section", "position", "is_published", "updated_at")
+    list_filter = ("section", "is_published")
+    list_editable = ("position", "is_published")
+    search_fields = ("question", "answer", "slug")
+    prepopulated_fields = {"slug": ("question",)}

@@ -1,0 +1,76 @@
+"""The shared form-rendering layer.
+
+Every Django form in the project renders the USWDS way without per-form code:
+
+* ``UswdsFormRenderer`` (``FORM_RENDERER``) picks our templates for a whole form
+  (``components/form.html``: error summary, then each field) and for one field
+  (``components/field.html``: label, hint, error message, widget);
+* ``UswdsBoundField`` gives every widget the USWDS class for its kind, marks invalid
+  widgets, and points ``aria-describedby`` at the hint and the error message so screen
+  readers announce both.
+
+Templates render a field with ``{{ form.field_name.as_field_group }}`` or the whole form
+with ``{{ form }}``; see templates/components/README.md.
+"""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+# Which USWDS class each kind of widget gets (checked in order; first match wins).
+_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.CheckboxSelectMultiple, "usa-checkbox__input"),
+    (forms.RadioSelect, "usa-radio__input"),
+    (forms.CheckboxInput, "usa-checkbox__input"),
+    (forms.Select, "usa-select"),
+    (forms.Textarea, "usa-textarea"),
+    (forms.FileInput, "usa-file-input"),
+    (forms.widgets.Input, "usa-input"),
+)
+
+
+def widget_css_class(widget: forms.Widget) -> str:
+    for widget_type, css_class in _WIDGET_CLASSES:
+        if isinstance(widget, widget_type):
+            return css_class
+    return ""
+
+
+class UswdsBoundField(forms.BoundField):
+    """Adds the USWDS class to each widget. Django 5.2 already sets ``aria-invalid`` and
+    points ``aria-describedby`` at ``<id>_helptext`` and ``<id>_error``; our field template
+    uses those same ids."""
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}_helptext" if self.auto_id else ""
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}_error" if self.auto_id else ""
+
+    @property
+    def is_checkbox(self) -> bool:
+        return isinstance(self.field.widget, forms.CheckboxInput)
+
+    def build_widget_attrs(self, attrs, widget=None):
+        widget = widget or self.field.widget
+        attrs = super().build_widget_attrs(attrs, widget)
+        if widget.is_hidden:
+            return attrs
+        css_class = widget_css_class(widget)
+        if self.errors and css_class in {"usa-input", "usa-select", "usa-textarea"}:
+            css_class += f" {css_class}--error"
+        attrs["class"] = f"{css_class} {attrs.get('class', '')}".strip()
+        return attrs
+
+
+class UswdsFormRenderer(TemplatesSetting):
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+    bound_field_class = UswdsBoundField
+
+
+class PortalForm(forms.Form):
+    """Base for public forms: errors render through our templates with no suffix after labels."""
+
+    label_suffix = ""

@@ -1,0 +1,53 @@
+"""Template helpers shared by every page."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+@register.filter
+def plain_text(value: str) -> str:
+    """Render staff-written plain text safely: blank line → new paragraph,
+    lines starting with "- " → a bulleted list. Everything is escaped first."""
+    blocks = [b.strip() for b in str(value).replace("\r\n", "\n").split("\n\n") if b.strip()]
+    html = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if all(line.startswith("- ") for line in lines):
+            items = format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines))
+            html.append(f'<ul class="usa-list">{items}</ul>')
+        else:
+            html.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
+    return mark_safe("\n".join(html))  # noqa: S308 - every piece was escaped above
+
+
+@register.simple_tag(takes_context=True)
+def language_options(context):
+    """Each shipped language with its own name, its direction and the current page's
+    address in that language (so choosing keeps the person on the same page)."""
+    request = context["request"]
+    current_path = request.get_full_path()
+    options = []
+    for code, own_name in settings.LANGUAGES:
+        info = get_language_info(code)
+        options.append(
+            {
+                "code": code,
+                "name": own_name,
+                "bidi": info["bidi"],
+                "next": translate_url(current_path, code),
+            }
+        )
+    return options
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """'+1-833-383-1465' → 'tel:+18333831465'."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return f"tel:{digits}"

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from . import views
+
+handler400 = "checkin_portal.views.bad_request"
+handler403 = "checkin_portal.views.permission_denied"
+handler404 = "checkin_portal.views.page_not_found"
+handler500 = "checkin_portal.views.server_error"
+
+# Not translated: the entry point, the chooser, health, the language switch and staff admin.
+urlpatterns = [
+    path("", views.root, name="root"),
+    path("language/", views.language_choice, name="language_choice"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("help/", views.help_page, name="help"),
+    path("help/how-to-book/", views.tutorial, name="tutorial"),
+    path("", include("subjects.urls")),
+    path("", include("offices.urls")),
+    path("", include("appointments.urls")),
+    path("", include("addresses.urls")),
+    path("", include("hearings.urls")),
+    prefix_default_language=True,
+)

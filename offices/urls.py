@@ -1,0 +1,3 @@
+app_name = "offices"
+
+urlpatterns: list = []

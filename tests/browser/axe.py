@@ -1,0 +1,25 @@
+"""One accessibility check used by every browser test."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+_axe = Axe()
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def assert_accessible(page, *, context: str = "") -> None:
+    """Run axe-core on the page as it is now; fail with every violation listed."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    if violations:
+        lines = [
+            f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+            for v in violations
+        ]
+        raise AssertionError(f"axe violations on {context or page.url}:\n" + "\n".join(lines))
+
+
+def check_at_widths(page, widths, *, context: str = "") -> None:
+    for viewport in widths:
+        page.set_viewport_size(viewport)
+        assert_accessible(page, context=f"{context or page.url} @ {viewport['width']}px")
