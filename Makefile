@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -18,6 +18,8 @@ help:
 	@echo "make lint   ruff, djlint and the migrations check only"
 	@echo "make format apply ruff's formatting"
 	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
+	@echo "make serve  the production configuration locally (gunicorn, DEBUG off, PostgreSQL)"
+	@echo "make bench-page-weight  first-load weight of public pages in Chromium"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -68,6 +70,12 @@ test: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+serve: install messages
+	scripts/serve_production.sh
+
+bench-page-weight: install-dev
+	$(BIN)/python bench/page_weight.py
 
 clean:
 	rm -rf $(VENV) var
