@@ -108,6 +108,9 @@ class SubjectResource(resources.ModelResource):
         for key in ("release_form", "preferred_language", "paperwork_office_time_zone"):
             if key in row and row[key] is not None:
                 row[key] = str(row[key]).strip()
+        for key in ("credible_fear_filed", "ead_applied"):
+            if key in row and str(row[key] or "").strip() == "":
+                row[key] = "0"  # a blank yes/no column means "no"
         subject_id = row.get("subject_id") or ""
         number = kwargs.get("row_number", 0)
         if subject_id and subject_id in self._seen_subject_ids:

@@ -157,3 +157,25 @@ def test_idle_warning_then_stay_signed_in_then_timeout(
         expect(page.get_by_role("heading", level=1)).to_have_text(text["sign_in"])
         expect(page.get_by_text(text["timed_out"])).to_be_visible()
     assert "Valentina" not in page.content()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_my_checkin_states_are_accessible(page: Page, live_server, block_other_hosts, language):
+    """Book now (Parole/ATD, report-by passed) and completed: the other page states."""
+    import io
+
+    from subjects import demo_data
+
+    demo_data.load(io.StringIO())
+    text = TEXT[language]
+    for typed_id, code, _country, shows in [
+        row for row in demo_data.DEMO_SIGN_INS if row[0] in {"DEMO-1002", "DEMO-1004"}
+    ]:
+        page.goto(f"{live_server.url}/{language}/sign-in/")
+        page.get_by_label(text["subject_id"]).fill(typed_id)
+        page.locator("select[name=country_of_birth]").select_option(code, force=True)
+        page.get_by_role("button", name=text["sign_in"], exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(text["my_checkin"])
+        check_at_widths(page, WIDTHS, context=f"my check-in, {shows} ({language})")
+        page.get_by_role("button", name=text["end_session"]).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(text["ended"])

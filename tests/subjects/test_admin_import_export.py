@@ -24,7 +24,7 @@ HEADER = (
     "checkin_completed_on,preferred_language\n"
 )
 GOOD_ROW = "ab-100 001,mx,A12345678,Ana,Ruiz,nta,2026-01-05,2026-03-01,,2026-03-02 09:30,Field Office,1 Main St,America/Chicago,0,0,,es\n"
-GOOD_ROW_2 = "AB100002,GT,,Luis,Coj,parole_atd,2026-01-05,,2026-06-01,,,,,1,1,,\n"
+GOOD_ROW_2 = "AB100002,GT,,Luis,Coj,parole_atd,2026-01-05,,2026-06-01,,,,,1,,,\n"
 
 
 @pytest.fixture
@@ -48,6 +48,8 @@ def test_valid_file_imports_every_row_normalised():
         2026, 3, 2, 15, 30, tzinfo=datetime.UTC
     )  # 09:30 in Chicago (CST)
     assert Subject.objects.count() == 2
+    parole = Subject.objects.get(subject_id="AB100002")
+    assert parole.credible_fear_filed and not parole.ead_applied  # blank means no
 
 
 BAD_ROWS = [

@@ -144,3 +144,25 @@ def test_deleted_subject_ends_the_session(client, signed_in, my_checkin_url):
     subject = signed_in(SubjectFactory())
     subject.delete()
     assert client.get(my_checkin_url).status_code == 302
+
+
+def test_my_checkin_marks_its_header_link_current_and_has_no_back_link(
+    client, signed_in, my_checkin_url
+):
+    signed_in(SubjectFactory())
+    html = " ".join(client.get(my_checkin_url).content.decode().split())
+    assert 'aria-current="page"' in html
+    assert "Back to My check-in" not in html
+
+
+def test_signed_in_base_gives_other_apps_end_session_back_link_and_warning(rf):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get("/en/hearing/")
+    with translation.override("en"):
+        html = render_to_string("signed_in_base.html", {}, request=request)
+    assert 'action="/en/sign-out/"' in html and "End Session" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert '<a href="/en/my-check-in/">Back to My check-in</a>' in html
+    assert 'id="session-timeout"' in html
