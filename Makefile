@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean bench-offices
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint   ruff, djlint and the migrations check only"
 	@echo "make format apply ruff's formatting"
 	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
+	@echo "make bench-offices time one office search at 146 and 10,000 offices (PostgreSQL)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -68,6 +69,10 @@ test: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench-offices: install-dev
+	@$(BIN)/python scripts/check_postgres.py
+	$(BIN)/python bench/offices_search.py
 
 clean:
 	rm -rf $(VENV) var
