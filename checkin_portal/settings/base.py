@@ -220,3 +220,19 @@ SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 # The session row outlives the idle timeout by an hour so that a person coming back after
 # it can be told "your session ended" (the timeout itself is enforced on every request).
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
+
+# --- offices
+# Optional online geocoder (OpenStreetMap Nominatim) to place street addresses more exactly
+# than their ZIP centre. Off by default: the offline ZIP table answers every search.
+OFFICES_ONLINE_GEOCODER = env.bool("OFFICES_ONLINE_GEOCODER", default=False)
+OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0), 3.0)
+OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
+OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
+# Where "Choose this office" in the public finder leads (a URL name or path).
+OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="home")
+# The "Directions" link beside each office: a plain link out to a maps site, never an
+# embedded map. {query} is the office's address, URL-encoded.
+OFFICE_DIRECTIONS_URL = env.str(
+    "OFFICE_DIRECTIONS_URL",
+    default="https://www.google.com/maps/dir/?api=1&destination={query}",
+)

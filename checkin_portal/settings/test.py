@@ -21,3 +21,5 @@ STORAGES = {
 CAPTCHA_PROVIDER = "none"
 # Nothing is collected in tests; whitenoise serves from the finders instead.
 STATIC_ROOT = None
+# Tests never reach the online geocoder (the one test that uses it mocks it).
+OFFICES_ONLINE_GEOCODER = False
