@@ -5,6 +5,7 @@ with the zone's abbreviation.
 """
 
 import datetime
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
 
@@ -173,3 +175,95 @@ class ImmigrationCourt(models.Model):
             if self.closed_on is None or self.closed_on < today:
                 return OperatingStatus.OPEN
         return self.operating_status
+
+
+class HearingType(models.TextChoices):
+    MASTER_CALENDAR = "master_calendar", _("Master calendar hearing")
+    INDIVIDUAL = "individual", _("Individual hearing")
+    OTHER = "other", _("Other hearing")
+
+
+class HearingFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIDEO = "video", _("By video")
+    PHONE = "phone", _("By phone")
+
+
+class HearingStatus(models.TextChoices):
+    """The status of the hearing on this date. When the court moves a hearing, this
+    record becomes "rescheduled" and the new date is a new, "scheduled" hearing."""
+
+    SCHEDULED = "scheduled", _("Scheduled")
+    RESCHEDULED = "rescheduled", _("Moved to another date")
+    CANCELLED = "cancelled", _("Cancelled")
+    COMPLETED = "completed", _("Completed")
+
+
+class Hearing(models.Model):
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    subject = models.ForeignKey(
+        "subjects.Subject",
+        verbose_name=_("subject"),
+        on_delete=models.CASCADE,
+        related_name="hearings",
+    )
+    court = models.ForeignKey(
+        ImmigrationCourt,
+        verbose_name=_("court"),
+        on_delete=models.PROTECT,
+        related_name="hearings",
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    hearing_type = models.CharField(
+        _("type"), max_length=20, choices=HearingType.choices, default=HearingType.MASTER_CALENDAR
+    )
+    judge = models.CharField(_("judge"), max_length=200, blank=True)
+    hearing_format = models.CharField(
+        _("format"), max_length=20, choices=HearingFormat.choices, default=HearingFormat.IN_PERSON
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=HearingStatus.choices, default=HearingStatus.SCHEDULED
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hearing")
+        verbose_name_plural = _("hearings")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            # Also the index for "this person's hearings in date order".
+            models.UniqueConstraint(
+                fields=["subject", "starts_at"],
+                name="hearings_hearing_subject_starts_at_unique",
+                violation_error_message=_("This person already has a hearing at this time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_type__in=HearingType.values),
+                name="hearings_hearing_type_valid",
+                violation_error_message=_("Choose a hearing type from the list."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_format__in=HearingFormat.values),
+                name="hearings_hearing_format_valid",
+                violation_error_message=_("Choose a hearing format from the list."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=HearingStatus.values),
+                name="hearings_hearing_status_valid",
+                violation_error_message=_("Choose a status from the list."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["court", "starts_at"], name="hearings_court_starts_idx"),
+        ]
+
+    def __str__(self) -> str:
+        local = self.local_starts_at
+        return f"{self.court} — {local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+    @property
+    def local_starts_at(self) -> datetime.datetime:
+        """The start in the court's own zone."""
+        return self.starts_at.astimezone(self.court.zone)

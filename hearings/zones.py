@@ -5,6 +5,7 @@ ZIP); a row without a ZIP falls back to its city and state. The ZIP table is rea
 process, never per request.
 """
 
+import datetime
 import functools
 import re
 import zoneinfo
@@ -51,3 +52,28 @@ def zone_for_place(city: str, state: str) -> str:
 
 def zone_for_address(*, zip_code: str = "", city: str = "", state: str = "") -> str:
     return zone_for_zip(zip_code) or zone_for_place(city, state)
+
+
+class NonexistentLocalTime(ValueError):
+    """The clock skips this time (the spring change to daylight saving time)."""
+
+
+class AmbiguousLocalTime(ValueError):
+    """The clock shows this time twice (the autumn change back to standard time)."""
+
+
+def aware_local(day: datetime.date, time: datetime.time, zone_name: str) -> datetime.datetime:
+    """``day`` at ``time`` on the wall clocks of ``zone_name``, as an aware datetime.
+
+    Refuses a time that does not exist or happens twice on a daylight-saving change day,
+    instead of silently guessing an hour."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    naive = datetime.datetime.combine(day, time)
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        # Inside a gap both folds round-trip to another wall time; in an overlap both exist.
+        if first.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+            raise NonexistentLocalTime(naive)
+        raise AmbiguousLocalTime(naive)
+    return first
