@@ -128,3 +128,16 @@ def test_no_hearing_on_record(page: Page, live_server, block_other_hosts, langua
     expect(page.get_by_role("heading", name=TEXT[language]["none"])).to_be_visible()
     expect(page.locator('a[href="https://acis.eoir.justice.gov/en/"]')).to_be_visible()
     check_at_widths(page, WIDTHS, context=f"no hearing ({language})")
+
+
+def test_hearing_page_works_without_javascript(browser, live_server):
+    subject = SubjectFactory(subject_id="NOJS00001", country_of_birth="MX")
+    HearingFactory(subject=subject, court=ImmigrationCourtFactory(zip_code="00968"))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    _sign_in(page, live_server, "en", "NOJS00001")
+    expect(page.get_by_text("AST").first).to_be_visible()
+    page.get_by_role("link", name="Printable version").click()
+    expect(page.get_by_role("heading", name="Your next hearing")).to_be_visible()
+    expect(page.locator("[data-portal-print]")).to_be_hidden()  # no button that cannot work
+    context.close()
