@@ -195,3 +195,61 @@ def test_staff_changes_to_hearings_are_kept_in_history(staff, honolulu):
     latest = hearing.history.first()
     assert latest.status == HearingStatus.CANCELLED
     assert latest.history_user.username == "boss"
+
+
+def _court_form(court, **overrides):
+    data = {
+        "name": court.name,
+        "code": court.code,
+        "docket": court.docket,
+        "is_active": "on",
+        "street": court.street,
+        "city": court.city,
+        "state": court.state,
+        "zip_code": court.zip_code,
+        "phone": "",
+        "time_zone": "",
+        "operating_status": "open",
+        "closed_on": "",
+        "status_notice_en": "",
+        "status_notice_es": "",
+        "staff_note": "",
+        "source": "",
+    }
+    return {**data, **overrides}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"operating_status": "closed_on_date"}, "Give the date only when the court is closed"),
+        ({"closed_on": "2026-03-09"}, "Give the date only when the court is closed"),
+        ({"zip_code": "", "city": "Nowhere", "state": "ZZ"}, "Give the court&#x27;s time zone"),
+        ({"time_zone": "Mars/Olympus"}, "is not a time zone name"),
+        ({"zip_code": "9685"}, "Use 5 digits"),
+    ],
+)
+def test_bad_court_input_is_a_form_error_not_a_500(staff, honolulu, overrides, message):
+    url = reverse("admin:hearings_immigrationcourt_change", args=[honolulu.pk])
+    response = staff.post(url, _court_form(honolulu, **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_staff_set_a_closure_with_a_translated_notice(staff, honolulu):
+    url = reverse("admin:hearings_immigrationcourt_change", args=[honolulu.pk])
+    response = staff.post(
+        url,
+        _court_form(
+            honolulu,
+            operating_status="closed_on_date",
+            closed_on="2026-03-09",
+            status_notice_en="Closed for a holiday.",
+            status_notice_es="Cerrada por un día feriado.",
+        ),
+    )
+    assert response.status_code == 302
+    honolulu.refresh_from_db()
+    assert honolulu.closed_on == datetime.date(2026, 3, 9)
+    assert honolulu.status_notice_es == "Cerrada por un día feriado."
+    assert honolulu.time_zone == "Pacific/Honolulu"  # found again from the ZIP code
