@@ -17,10 +17,6 @@ class HearingOverview:
     # Newest first.
     past: list[Hearing] = field(default_factory=list)
 
-    @property
-    def is_empty(self) -> bool:
-        return self.next_hearing is None and not self.upcoming and not self.past
-
 
 def _is_past(hearing: Hearing, now: datetime.datetime) -> bool:
     """A hearing stays "upcoming" for the whole of its day at the court, so a person who
