@@ -236,3 +236,9 @@ OFFICE_DIRECTIONS_URL = env.str(
     "OFFICE_DIRECTIONS_URL",
     default="https://www.google.com/maps/dir/?api=1&destination={query}",
 )
+
+
+# --- hearings: the immigration court system's own case information service (EOIR's
+# Automated Case Information), offered when the portal has no hearing on record.
+EOIR_CASE_INFO_URL = env.str("EOIR_CASE_INFO_URL", default="https://acis.eoir.justice.gov/en/")
+EOIR_CASE_INFO_PHONE = env.str("EOIR_CASE_INFO_PHONE", default="+1-800-898-7180")
