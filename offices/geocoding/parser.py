@@ -263,8 +263,8 @@ def _parse_place(index: ZipIndex, text: str) -> GeocodeResult | None:
                 return GeocodeResult(
                     Status.AMBIGUOUS,
                     choices=(
-                        Choice(label=STATES["WA"], query="WA"),
-                        Choice(label=STATES["DC"], query="Washington, DC"),
+                        Choice(label="Washington State", query="WA"),
+                        Choice(label="Washington, DC", query="Washington, DC"),
                     ),
                     detail="Washington",
                 )
