@@ -1,0 +1,198 @@
+"""The offline ZIP table (the ``zipcodes`` package), indexed once per process.
+
+``zipcodes`` keeps 42,789 ZIP records in memory but matches cities only exactly and
+case-sensitively, and loading it takes about a second. We read every record once, the
+first time any lookup needs it, and build the dictionaries the geocoder uses. Requests
+after that only read them. The build is guarded by a lock so two threads starting at once
+do not build it twice.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import zoneinfo
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from offices.states import MILITARY_STATES, STATES
+
+
+@dataclass(frozen=True, slots=True)
+class ZipRecord:
+    zip_code: str
+    city: str
+    state: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    kind: str  # STANDARD, PO BOX, UNIQUE, MILITARY
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A point the search can start from, with a label to show back to the person."""
+
+    label: str
+    latitude: float
+    longitude: float
+    state: str = ""
+
+
+@dataclass
+class ZipIndex:
+    by_zip: dict[str, ZipRecord] = field(default_factory=dict)
+    # (normalised city, state) -> centroid of that city's ZIPs with coordinates
+    city_state: dict[tuple[str, str], Place] = field(default_factory=dict)
+    # normalised city -> the states that have a place by that name
+    city_states: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # state -> centroid of its ZIPs
+    state_centre: dict[str, Place] = field(default_factory=dict)
+    # longest city name in words (bounds the parser's search for a city at the end of a line)
+    max_city_words: int = 1
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Words people write either way: "St Louis" / "Saint Louis", "Ft Worth" / "Fort Worth".
+_WORD_ALIASES = {
+    "saint": "st",
+    "sainte": "ste",
+    "fort": "ft",
+    "mount": "mt",
+    "mountain": "mtn",
+    "point": "pt",
+    "port": "pt",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+}
+
+
+def normalise_words(text: str) -> str:
+    """Lower case, accents dropped, punctuation removed, common abbreviations unified:
+    "Saint-Louis", "ST. LOUIS" and "st louis" all become "st louis"."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("'", "")
+    words = _NON_WORD.sub(" ", text).split()
+    # "Mc Coy" and "McCoy" are the same place.
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] == "mc":
+            joined[-1] = "mc" + word
+        else:
+            joined.append(word)
+    return " ".join(_WORD_ALIASES.get(word, word) for word in joined)
+
+
+@cache
+def _valid_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _float_or_none(value: str) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    # The table writes "0" for ZIPs it has no position for (mostly APO/FPO).
+    return None if number == 0.0 else number
+
+
+def _centroid(label: str, state: str, records: list[ZipRecord]) -> Place | None:
+    points = [r for r in records if r.has_coordinates]
+    if not points:
+        return None
+    return Place(
+        label=label,
+        latitude=sum(r.latitude for r in points) / len(points),
+        longitude=sum(r.longitude for r in points) / len(points),
+        state=state,
+    )
+
+
+def _build() -> ZipIndex:
+    import zipcodes  # imported here: loading it is the slow part
+
+    index = ZipIndex()
+    valid_zones = _valid_timezones()
+    by_city: dict[tuple[str, str], list[ZipRecord]] = defaultdict(list)
+    display_name: dict[tuple[str, str], str] = {}
+    by_state: dict[str, list[ZipRecord]] = defaultdict(list)
+    for raw in zipcodes.list_all():
+        timezone = raw.get("timezone") or ""
+        record = ZipRecord(
+            zip_code=raw["zip_code"],
+            city=raw["city"],
+            state=raw["state"],
+            latitude=_float_or_none(raw.get("lat")),
+            longitude=_float_or_none(raw.get("long")),
+            timezone=timezone if timezone in valid_zones else "",
+            kind=raw.get("zip_code_type") or "",
+        )
+        index.by_zip[record.zip_code] = record
+        if record.state in MILITARY_STATES or record.state not in STATES:
+            continue
+        by_state[record.state].append(record)
+        for name in [record.city, *raw.get("acceptable_cities", [])]:
+            key = (normalise_words(name), record.state)
+            by_city[key].append(record)
+            # Prefer the table's main spelling of the city for the label.
+            if name == record.city or key not in display_name:
+                display_name[key] = name.title() if name.isupper() else name
+    states_by_city: dict[str, set[str]] = defaultdict(set)
+    for (city, state), records in by_city.items():
+        place = _centroid(f"{display_name[(city, state)]}, {state}", state, records)
+        if place is None:
+            continue
+        index.city_state[(city, state)] = place
+        states_by_city[city].add(state)
+        index.max_city_words = max(index.max_city_words, len(city.split()))
+    index.city_states = {
+        city: tuple(sorted(states, key=lambda s: STATES[s]))
+        for city, states in states_by_city.items()
+    }
+    for state, records in by_state.items():
+        place = _centroid(STATES[state], state, records)
+        if place is not None:
+            index.state_centre[state] = place
+    return index
+
+
+_index: ZipIndex | None = None
+_lock = threading.Lock()
+
+
+def get_index() -> ZipIndex:
+    """The process-wide index, built on first use."""
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                _index = _build()
+    return _index
+
+
+def zip_record(zip_code: str) -> ZipRecord | None:
+    return get_index().by_zip.get((zip_code or "").strip()[:5])
+
+
+def timezone_for_zip(zip_code: str) -> str:
+    """The IANA zone of a ZIP, or "" when the table does not know it."""
+    record = zip_record(zip_code)
+    return record.timezone if record else ""
+
+
+def coordinates_for_zip(zip_code: str) -> tuple[float, float] | None:
+    record = zip_record(zip_code)
+    if record is None or not record.has_coordinates:
+        return None
+    return record.latitude, record.longitude

@@ -1,0 +1,28 @@
+import factory
+
+from offices.models import Office, OfficeKind
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"TEST-{n:05d}")
+    name = factory.Sequence(lambda n: f"Test Office {n}")
+    kind = OfficeKind.SUB_OFFICE
+    street = factory.Sequence(lambda n: f"{100 + n} Main Street")
+    city = "Atlanta"
+    state = "GA"
+    zip = "30303"
+    latitude = 33.7525
+    longitude = -84.3888
+    phone = "+14048931290"
+    timezone = ""
+    hours = "Monday-Friday, 8 a.m.-3 p.m."
+    accepts_online_booking = True
+    is_active = True
+
+
+class FieldOfficeFactory(OfficeFactory):
+    kind = OfficeKind.FIELD_OFFICE
