@@ -217,3 +217,11 @@ SIGN_IN_LOCKOUT_SECONDS = env.int("SIGN_IN_LOCKOUT_SECONDS", default=15 * 60)
 SIGN_IN_TRUSTED_PROXIES = env.int("SIGN_IN_TRUSTED_PROXIES", default=0)
 # How long before the idle timeout the signed-in pages warn (JavaScript only).
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
+
+# --- appointments
+# Times that start sooner than this cannot be booked online (travel time to the office).
+BOOKING_MIN_NOTICE_MINUTES = env.int("BOOKING_MIN_NOTICE_MINUTES", default=60)
+# How far ahead slots are generated from the opening rules.
+SLOT_HORIZON_DAYS = env.int("SLOT_HORIZON_DAYS", default=365)
+# Appointment times shown per page in the booking flow.
+SLOTS_PER_PAGE = env.int("SLOTS_PER_PAGE", default=24)
