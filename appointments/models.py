@@ -18,6 +18,14 @@ from simple_history.models import HistoricalRecords
 from .confirmation import format_confirmation_number
 from .weekdays import WEEKDAY_NAMES, weekdays_from_mask
 
+WEEK_OF_MONTH_CHOICES = [
+    (1, _("1st")),
+    (2, _("2nd")),
+    (3, _("3rd")),
+    (4, _("4th")),
+    (-1, _("last")),
+]
+
 
 class ScheduleRule(models.Model):
     """'This office takes check-ins on these weekdays, between these local times.'"""
@@ -35,6 +43,13 @@ class ScheduleRule(models.Model):
     closes = models.TimeField(_("last appointment ends"))
     slot_minutes = models.PositiveSmallIntegerField(_("minutes per appointment"), default=30)
     capacity = models.PositiveSmallIntegerField(_("people per appointment time"), default=1)
+    week_of_month = models.SmallIntegerField(
+        _("only in week of the month"),
+        choices=WEEK_OF_MONTH_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_('Empty: every week. For "1st Tuesday of each month", choose 1st.'),
+    )
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     history = HistoricalRecords()
@@ -63,6 +78,10 @@ class ScheduleRule(models.Model):
                 condition=Q(capacity__gte=1),
                 name="rule_capacity_positive",
                 violation_error_message=_("At least one person per appointment time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(week_of_month__isnull=True) | Q(week_of_month__in=[-1, 1, 2, 3, 4]),
+                name="rule_week_of_month_valid",
             ),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),

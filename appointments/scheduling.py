@@ -26,13 +26,23 @@ class WeeklyRule:
     capacity: int
     valid_from: datetime.date
     valid_to: datetime.date | None = None
+    # None: every week. 1-4: only the first...fourth such weekday of the month. -1: the last.
+    week_of_month: int | None = None
 
     def applies_on(self, day: datetime.date) -> bool:
         return (
             day.weekday() in self.weekdays
             and day >= self.valid_from
             and (self.valid_to is None or day <= self.valid_to)
+            and (self.week_of_month is None or week_of_month_matches(day, self.week_of_month))
         )
+
+
+def week_of_month_matches(day: datetime.date, week: int) -> bool:
+    """Whether ``day`` is the ``week``-th of its weekday in its month (-1: the last one)."""
+    if week == -1:
+        return (day + datetime.timedelta(days=7)).month != day.month
+    return (day.day - 1) // 7 + 1 == week
 
 
 @dataclass(frozen=True)
