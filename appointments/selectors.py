@@ -69,3 +69,7 @@ def group_by_local_day(slots, zone) -> list[tuple[datetime.date, list[Slot]]]:
             days.append((day, []))
         days[-1][1].append(slot)
     return days
+
+
+def office_code_of_slot(*, slot_id: int) -> str | None:
+    return Slot.objects.filter(pk=slot_id).values_list("office__code", flat=True).first()

@@ -87,21 +87,33 @@ def _give_seat_back(slot_id: int) -> None:
     Slot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
 
 
+class _NumberTaken(Exception):
+    """The random confirmation number was already used: retry the whole transaction."""
+
+
 def _create_appointment(*, subject, slot: Slot, language: str, replaces=None) -> Appointment:
-    # 32^8 codes: a collision is very unlikely, but the unique index decides, not luck.
-    for _attempt in range(5):
+    try:
+        return Appointment.objects.create(
+            subject=subject,
+            slot=slot,
+            confirmation_number=new_confirmation_number(),
+            language=language,
+            replaces=replaces,
+        )
+    except IntegrityError as error:
+        if "confirmation_number" in str(error) or "appointment_confirmation_number" in str(error):
+            raise _NumberTaken from error
+        raise
+
+
+def _retrying_number_collisions(operation):
+    """32^8 codes make a collision very unlikely; the unique index decides, not luck. On a
+    collision the whole transaction is rolled back (seat included) and tried again."""
+    for _attempt in range(4):
         try:
-            with transaction.atomic():
-                return Appointment.objects.create(
-                    subject=subject,
-                    slot=slot,
-                    confirmation_number=new_confirmation_number(),
-                    language=language,
-                    replaces=replaces,
-                )
-        except IntegrityError as error:
-            if "confirmation_number" not in str(error):
-                raise
+            return operation()
+        except _NumberTaken:
+            logger.info("Confirmation number collision; retrying")
     raise BookingError
 
 
@@ -119,7 +131,8 @@ def appointment_book(*, subject, slot_id: int, language: str) -> BookingResult:
     A repeated call for the time they already hold returns that appointment unchanged."""
     if subject.checkin_completed_on is not None:
         raise NotEligible
-    try:
+
+    def book() -> BookingResult:
         with transaction.atomic():
             _lock_subject(subject)
             active = _active_for_update(subject)
@@ -130,6 +143,9 @@ def appointment_book(*, subject, slot_id: int, language: str) -> BookingResult:
             slot = _take_seat(slot_id)
             appointment = _create_appointment(subject=subject, slot=slot, language=language)
             return BookingResult(appointment=appointment, created=True)
+
+    try:
+        return _retrying_number_collisions(book)
     except IntegrityError:
         # Only reachable if the per-person lock were bypassed: the constraint held.
         logger.warning("Booking refused by a database constraint")
@@ -157,14 +173,18 @@ def _move(*, active: Appointment, new_slot_id: int, language: str) -> BookingRes
 
 def appointment_reschedule(*, subject, new_slot_id: int, language: str) -> BookingResult:
     """Move the person's active appointment to ``new_slot_id`` (new confirmation number)."""
-    with transaction.atomic():
-        _lock_subject(subject)
-        active = _active_for_update(subject)
-        if active is None:
-            raise NoActiveAppointment
-        if active.slot_id == new_slot_id:
-            return BookingResult(appointment=active, created=False)
-        return _move(active=active, new_slot_id=new_slot_id, language=language)
+
+    def move() -> BookingResult:
+        with transaction.atomic():
+            _lock_subject(subject)
+            active = _active_for_update(subject)
+            if active is None:
+                raise NoActiveAppointment
+            if active.slot_id == new_slot_id:
+                return BookingResult(appointment=active, created=False)
+            return _move(active=active, new_slot_id=new_slot_id, language=language)
+
+    return _retrying_number_collisions(move)
 
 
 def appointment_cancel(*, subject) -> Appointment | None:

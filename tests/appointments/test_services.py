@@ -190,3 +190,14 @@ def test_time_passing_makes_a_slot_unbookable():
     slot = SlotFactory(starts_at=days_from_now(1))
     with time_machine.travel(slot.starts_at, tick=False), pytest.raises(services.SlotUnavailable):
         services.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
+
+
+def test_confirmation_number_collision_is_retried(monkeypatch):
+    taken = AppointmentFactory()
+    fresh = iter([taken.confirmation_number, "ZZZZ0000"])
+    monkeypatch.setattr(services, "new_confirmation_number", lambda: next(fresh))
+    slot = SlotFactory()
+    result = services.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
+    assert result.appointment.confirmation_number == "ZZZZ0000"
+    slot.refresh_from_db()
+    assert slot.booked == 1  # the rolled-back first try did not leave a seat taken

@@ -1,0 +1,192 @@
+"""The booking flow: office → times → review → confirm → confirmation; and the person's
+own appointment: print, calendar file, cancel. Views parse, call a service or selector,
+render. No appointment or person id ever appears in a URL: "my appointment" is always the
+signed-in person's active one."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from offices.models import Office
+from subjects.decorators import subject_required
+
+from . import calendar_file, qr, selectors, services
+from .forms import OfficeCodeForm, PageForm, SlotChoiceForm
+from .presentation import LocalTime
+
+
+def _ineligible_redirect(request):
+    messages.info(request, services.NotEligible.message)
+    return HttpResponseRedirect(reverse("subjects:my_checkin"))
+
+
+def _times_url(office_code: str) -> str:
+    return f"{reverse('appointments:times')}?office={office_code}"
+
+
+@require_GET
+@subject_required
+def times(request):
+    """Bookable times at one office, soonest first, grouped by local day, paged."""
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    office_form = OfficeCodeForm(request.GET)
+    page_form = PageForm(request.GET)
+    if not office_form.is_valid():
+        messages.error(request, _("Please choose an office first."))
+        return HttpResponseRedirect(reverse("appointments:start"))
+    office = Office.objects.filter(
+        code=office_form.cleaned_data["office"].upper(),
+        is_active=True,
+        accepts_online_booking=True,
+    ).first()
+    if office is None:
+        messages.error(
+            request, _("That office does not take online bookings. Please choose another office.")
+        )
+        return HttpResponseRedirect(reverse("appointments:start"))
+    page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
+    page = selectors.open_slots_page(
+        office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE
+    )
+    for slot in page.slots:
+        slot.office = office  # already loaded; saves a query per slot
+        slot.local = LocalTime.of(slot)
+    days = selectors.group_by_local_day(page.slots, office.zone)
+    soonest = page.slots[0].local if page.page == 1 and page.slots else None
+    report_by = request.subject.report_by
+    return render(
+        request,
+        "appointments/times.html",
+        {
+            "office": office,
+            "days": [(day, slots) for day, slots in days],
+            "page": page,
+            "soonest_after_report_by": bool(soonest and report_by and soonest.day > report_by),
+            "active": selectors.active_appointment(subject=request.subject),
+        },
+    )
+
+
+@require_GET
+@subject_required
+def review(request):
+    """The chosen time with everything the person needs to check, and Confirm / Back."""
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    form = SlotChoiceForm(request.GET)
+    slot = selectors.bookable_slot(slot_id=form.cleaned_data["slot"]) if form.is_valid() else None
+    if slot is None:
+        messages.error(request, services.SlotUnavailable.message)
+        return HttpResponseRedirect(reverse("appointments:start"))
+    active = selectors.active_appointment(subject=request.subject)
+    return render(
+        request,
+        "appointments/review.html",
+        {
+            "slot": slot,
+            "local": LocalTime.of(slot),
+            "office": slot.office,
+            "active": active,
+            "active_local": LocalTime.of(active.slot) if active else None,
+            "form": SlotChoiceForm(initial={"slot": slot.pk}),
+            "back_url": _times_url(slot.office.code),
+        },
+    )
+
+
+@require_POST
+@subject_required
+def confirm(request):
+    """Book (or move to) the confirmed time. Repeating the POST shows the same booking."""
+    form = SlotChoiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose a time from the list."))
+        return HttpResponseRedirect(reverse("appointments:start"))
+    try:
+        services.appointment_book(
+            subject=request.subject, slot_id=form.cleaned_data["slot"], language=get_language()
+        )
+    except services.NotEligible:
+        return _ineligible_redirect(request)
+    except services.BookingError as error:
+        messages.error(request, error.message)
+        office_code = selectors.office_code_of_slot(slot_id=form.cleaned_data["slot"])
+        return HttpResponseRedirect(
+            _times_url(office_code) if office_code else reverse("appointments:start")
+        )
+    return HttpResponseRedirect(reverse("appointments:mine"))
+
+
+def _mine_context(appointment):
+    return {
+        "appointment": appointment,
+        "slot": appointment.slot,
+        "office": appointment.slot.office,
+        "local": LocalTime.of(appointment.slot),
+    }
+
+
+@require_GET
+@subject_required
+def mine(request):
+    """The person's appointment: confirmation number and every detail, with ways to keep
+    a record, change or cancel it."""
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    context = _mine_context(appointment)
+    context["just_booked"] = appointment.replaces_id is None and not appointment.wants_reminder
+    return render(request, "appointments/mine.html", context)
+
+
+@require_GET
+@subject_required
+def print_view(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        raise Http404
+    context = _mine_context(appointment)
+    context["qr_data_uri"] = qr.confirmation_qr_data_uri(appointment.display_number)
+    return render(request, "appointments/print.html", context)
+
+
+@require_GET
+@subject_required
+def ics(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        raise Http404
+    response = HttpResponse(
+        calendar_file.appointment_ics(appointment), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="check-in-appointment.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@subject_required
+def cancel(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if request.method == "POST":
+        cancelled = services.appointment_cancel(subject=request.subject)
+        if cancelled is not None:
+            messages.success(request, _("Your appointment is cancelled."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    return render(request, "appointments/cancel.html", _mine_context(appointment))
+
+
+@require_GET
+@subject_required
+def start(request):
+    """Choose an office (wired to the offices finder when that branch lands)."""
+    return HttpResponseRedirect(reverse("subjects:my_checkin"))
