@@ -205,6 +205,19 @@ LOGGING = {
 
 ADMIN_URL = env.str("ADMIN_URL", default="staff/")
 
+# --- subjects: sign-in throttling (shared cache, CACHES) and the idle-timeout warning.
+# Failures are counted per Subject ID and per client address in a fixed window; reaching
+# a limit locks that ID or that address for SIGN_IN_LOCKOUT_SECONDS. The per-address
+# limit is higher because shelters and legal aid offices share one address.
+SIGN_IN_MAX_FAILURES_PER_ID = env.int("SIGN_IN_MAX_FAILURES_PER_ID", default=5)
+SIGN_IN_MAX_FAILURES_PER_CLIENT = env.int("SIGN_IN_MAX_FAILURES_PER_CLIENT", default=20)
+SIGN_IN_FAILURE_WINDOW = env.int("SIGN_IN_FAILURE_WINDOW", default=15 * 60)
+SIGN_IN_LOCKOUT_SECONDS = env.int("SIGN_IN_LOCKOUT_SECONDS", default=15 * 60)
+# How many reverse proxies in front of the app add to X-Forwarded-For (0: use REMOTE_ADDR).
+SIGN_IN_TRUSTED_PROXIES = env.int("SIGN_IN_TRUSTED_PROXIES", default=0)
+# How long before the idle timeout the signed-in pages warn (JavaScript only).
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
+
 # --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
 INSTALLED_APPS += ["checkin_portal.messaging"]
 # Dotted path of the SMS backend: console (default), locmem (tests), filebased, twilio.

@@ -1,0 +1,81 @@
+"""The signed-in state of a subject, kept in Django's server-side session.
+
+Only the subject's primary key and the time of their last request are stored; nothing
+identifying goes into the cookie. The idle timeout is enforced here, on the server
+(``settings.SESSION_IDLE_TIMEOUT`` seconds), whatever the browser does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from checkin_portal import clock
+
+if TYPE_CHECKING:
+    from .models import Subject
+
+SESSION_SUBJECT_KEY = "subject_pk"
+SESSION_LAST_SEEN_KEY = "subject_last_seen"
+_CACHE_ATTR = "_current_subject_cache"
+
+
+def idle_timeout_seconds() -> int:
+    return int(settings.SESSION_IDLE_TIMEOUT)
+
+
+def subject_sign_in(request: HttpRequest, subject: Subject) -> None:
+    """Start a signed-in session: a new session key (no fixation), then the subject."""
+    request.session.cycle_key()
+    request.session[SESSION_SUBJECT_KEY] = subject.pk
+    request.session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+    setattr(request, _CACHE_ATTR, subject)
+
+
+def subject_sign_out(request: HttpRequest) -> None:
+    """End the session: every value goes, the key is replaced, the row is deleted."""
+    request.session.flush()
+    setattr(request, _CACHE_ATTR, None)
+    if hasattr(request, "subject"):
+        request.subject = None
+
+
+def has_subject_session(request: HttpRequest) -> bool:
+    """Whether the session names a subject at all (expired or not)."""
+    return SESSION_SUBJECT_KEY in request.session
+
+
+def session_is_idle_expired(request: HttpRequest) -> bool:
+    """True when a subject session exists but nothing happened for longer than the timeout."""
+    if not has_subject_session(request):
+        return False
+    last_seen = request.session.get(SESSION_LAST_SEEN_KEY)
+    if not isinstance(last_seen, int | float):
+        return True
+    return clock.now().timestamp() - last_seen > idle_timeout_seconds()
+
+
+def touch(request: HttpRequest) -> None:
+    """Record activity now (the idle timer starts again)."""
+    request.session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+
+
+def current_subject(request: HttpRequest) -> Subject | None:
+    """The signed-in subject, or None (not signed in, idle too long, or record gone).
+
+    Reads only; it never extends or ends the session (``subject_required`` does that).
+    One query the first time per request, none after.
+    """
+    if hasattr(request, _CACHE_ATTR):
+        return getattr(request, _CACHE_ATTR)
+    subject = None
+    if has_subject_session(request) and not session_is_idle_expired(request):
+        from .models import Subject
+
+        pk = request.session.get(SESSION_SUBJECT_KEY)
+        if isinstance(pk, int):
+            subject = Subject.objects.filter(pk=pk).first()
+    setattr(request, _CACHE_ATTR, subject)
+    return subject

@@ -1,0 +1,111 @@
+"""Failed sign-ins counted on the shared cache, and lockouts.
+
+Two counters per failure, each in its own fixed window (``SIGN_IN_FAILURE_WINDOW``):
+one for the Subject ID that was tried, one for the client address. When either reaches its
+limit, that ID or that address is locked for ``SIGN_IN_LOCKOUT_SECONDS``; while locked,
+even the right answer is refused (and not even looked up).
+
+Cache keys hold an HMAC of the value (keyed with SECRET_KEY), never the ID or address in
+clear; log lines carry counts only.
+"""
+
+import hashlib
+import hmac
+import logging
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from checkin_portal import clock
+
+logger = logging.getLogger(__name__)
+
+_PREFIX = "subjects:sign-in"
+
+
+def _digest(kind: str, value: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address. Behind ``SIGN_IN_TRUSTED_PROXIES`` reverse proxies, the entry
+    that many places from the right of X-Forwarded-For (the one our own proxy added)."""
+    proxies = int(getattr(settings, "SIGN_IN_TRUSTED_PROXIES", 0))
+    if proxies > 0:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+@dataclass(frozen=True)
+class Lockout:
+    seconds_left: int
+
+    @property
+    def minutes_left(self) -> int:
+        return max(1, math.ceil(self.seconds_left / 60))
+
+
+def _keys(subject_id: str, address: str) -> dict[str, tuple[str, str, int]]:
+    """kind → (counter key, lock key, limit)."""
+    id_digest = _digest("id", subject_id)
+    address_digest = _digest("ip", address)
+    return {
+        "id": (
+            f"{_PREFIX}:fail:id:{id_digest}",
+            f"{_PREFIX}:lock:id:{id_digest}",
+            int(settings.SIGN_IN_MAX_FAILURES_PER_ID),
+        ),
+        "ip": (
+            f"{_PREFIX}:fail:ip:{address_digest}",
+            f"{_PREFIX}:lock:ip:{address_digest}",
+            int(settings.SIGN_IN_MAX_FAILURES_PER_CLIENT),
+        ),
+    }
+
+
+def lockout_for(*, subject_id: str, address: str) -> Lockout | None:
+    """The lockout in force for this ID or this address, if any (the longer one)."""
+    keys = _keys(subject_id, address)
+    found = cache.get_many([lock for _counter, lock, _limit in keys.values()])
+    now = clock.now().timestamp()
+    left = [int(until - now) for until in found.values() if isinstance(until, int | float)]
+    left = [seconds for seconds in left if seconds > 0]
+    return Lockout(seconds_left=max(left)) if left else None
+
+
+def failure_record(*, subject_id: str, address: str) -> Lockout | None:
+    """Count one failed sign-in; lock the ID and/or address when a limit is reached."""
+    window = int(settings.SIGN_IN_FAILURE_WINDOW)
+    lockout_seconds = int(settings.SIGN_IN_LOCKOUT_SECONDS)
+    locked = None
+    for kind, (counter, lock, limit) in _keys(subject_id, address).items():
+        cache.add(counter, 0, timeout=window)
+        try:
+            count = cache.incr(counter)
+        except ValueError:  # expired between add and incr
+            cache.set(counter, 1, timeout=window)
+            count = 1
+        if count >= limit:
+            until = clock.now().timestamp() + lockout_seconds
+            cache.set(lock, until, timeout=lockout_seconds)
+            cache.delete(counter)
+            locked = Lockout(seconds_left=lockout_seconds)
+            logger.warning("Sign-in locked after %d failures (by %s)", count, kind)
+    if locked is None:
+        logger.info("Sign-in failed")
+    return locked
+
+
+def success_record(*, subject_id: str) -> None:
+    """A correct sign-in clears that ID's failures (not the address's)."""
+    counter, _lock, _limit = _keys(subject_id, "")["id"]
+    cache.delete(counter)

@@ -1,0 +1,132 @@
+"""Sign-in, End Session, the "session ended" page and "My check-in". Thin: parse, call, render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .decorators import subject_required
+from .forms import SignInForm, captcha_enabled
+from .session import (
+    current_subject,
+    has_subject_session,
+    session_is_idle_expired,
+    subject_sign_out,
+)
+
+NO_MATCH = gettext_lazy(
+    "We could not sign you in with that Subject ID and country of birth. "
+    "Check both against your papers and try again."
+)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """``next`` only when it is a path on this site (no host, no query string)."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if (
+        candidate.startswith("/")
+        and not candidate.startswith("//")
+        and "?" not in candidate
+        and "\\" not in candidate
+        and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()})
+    ):
+        return candidate
+    return ""
+
+
+def _lockout_message(minutes: int) -> str:
+    return ngettext(
+        "Too many tries did not match. For your safety, sign-in is paused for %(minutes)d "
+        "minute. Try again after that, or call the help line at %(phone)s.",
+        "Too many tries did not match. For your safety, sign-in is paused for %(minutes)d "
+        "minutes. Try again after that, or call the help line at %(phone)s.",
+        minutes,
+    ) % {"minutes": minutes, "phone": settings.HELP_LINE_PHONE}
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    # The page may show a person's own typed values back: keep it out of caches.
+    request.is_private = True
+    if request.method == "GET":
+        if has_subject_session(request) and session_is_idle_expired(request):
+            subject_sign_out(request)
+            messages.warning(
+                request,
+                _(
+                    "Your session ended because nothing happened for a while. "
+                    "This keeps your information safe. Please sign in again."
+                ),
+            )
+        elif current_subject(request) is not None:
+            return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+        form = SignInForm()
+        status = 200
+    else:
+        form = SignInForm(request.POST)
+        status = 200
+        if form.is_valid():
+            result = services.sign_in_attempt(
+                request=request,
+                subject_id=form.cleaned_data["subject_id"],
+                country_of_birth=form.cleaned_data["country_of_birth"],
+            )
+            if result.ok:
+                return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+            if result.lockout is not None:
+                form.add_error(None, _lockout_message(result.lockout.minutes_left))
+                status = 429
+            else:
+                form.add_error(None, NO_MATCH)
+    return render(
+        request,
+        "subjects/sign_in.html",
+        {"form": form, "next": _safe_next(request), "captcha_enabled": captcha_enabled()},
+        status=status,
+    )
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """End Session: flush everything, then a page that says so (POST → redirect → GET)."""
+    request.is_private = True
+    subject_sign_out(request)
+    return HttpResponseRedirect(reverse("subjects:session_ended"))
+
+
+def session_ended(request: HttpRequest) -> HttpResponse:
+    request.is_private = True
+    if has_subject_session(request) and session_is_idle_expired(request):
+        subject_sign_out(request)
+    return render(request, "subjects/session_ended.html")
+
+
+@require_POST
+@subject_required
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay signed in": the decorator has already restarted the idle timer."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+
+
+@require_http_methods(["GET"])
+@subject_required
+def my_checkin(request: HttpRequest) -> HttpResponse:
+    active_appointment = None  # the appointments app supplies this once it exists
+    status = selectors.checkin_status(request.subject, active_appointment=active_appointment)
+    return render(
+        request,
+        "subjects/my_checkin.html",
+        {
+            "subject": request.subject,
+            "status": status,
+            "active_appointment": active_appointment,
+        },
+    )
