@@ -225,3 +225,23 @@ BOOKING_MIN_NOTICE_MINUTES = env.int("BOOKING_MIN_NOTICE_MINUTES", default=60)
 SLOT_HORIZON_DAYS = env.int("SLOT_HORIZON_DAYS", default=365)
 # Appointment times shown per page in the booking flow.
 SLOTS_PER_PAGE = env.int("SLOTS_PER_PAGE", default=24)
+
+# --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
+INSTALLED_APPS += ["checkin_portal.messaging"]
+# Dotted path of the SMS backend: console (default), locmem (tests), filebased, twilio.
+SMS_BACKEND = env.str(
+    "SMS_BACKEND", default="checkin_portal.messaging.backends.console.ConsoleSmsBackend"
+)
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
+SMS_TIMEOUT = env.int("SMS_TIMEOUT", default=10)
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="")
+# Links inside messages are absolute: the portal's public address.
+MESSAGING_BASE_URL = env.str("MESSAGING_BASE_URL", default="http://127.0.0.1:8000")
+# "N/<unit>" with s, m, h or d (e.g. "5/h", "10/15m"), counted on the shared cache.
+MESSAGING_SESSION_RATE = env.str("MESSAGING_SESSION_RATE", default="10/h")
+MESSAGING_DESTINATION_RATE = env.str("MESSAGING_DESTINATION_RATE", default="5/h")
+MESSAGING_MAX_ATTEMPTS = env.int("MESSAGING_MAX_ATTEMPTS", default=5)
+MESSAGING_RETRY_BASE_SECONDS = env.int("MESSAGING_RETRY_BASE_SECONDS", default=60)
