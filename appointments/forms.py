@@ -19,3 +19,42 @@ class PageForm(forms.Form):
 
 class OfficeCodeForm(forms.Form):
     office = forms.SlugField(max_length=40)
+
+
+class SendDetailsForm(PortalForm):
+    """'Email me / text me these details', with an optional day-before reminder."""
+
+    channel = forms.ChoiceField(
+        label=_("How should we send them?"),
+        choices=[("sms", _("Text message (SMS)")), ("email", _("Email"))],
+        widget=forms.RadioSelect,
+        initial="sms",
+    )
+    destination = forms.CharField(
+        label=_("Mobile phone number or email address"),
+        help_text=_("For a phone, type the 10 digits, for example 202 555 0123."),
+        max_length=254,
+    )
+    remind = forms.BooleanField(
+        label=_("Also send me a reminder the day before"),
+        help_text=_("We keep this number or address only until your appointment."),
+        required=False,
+    )
+
+    def clean(self):
+        from checkin_portal.messaging import InvalidDestination
+        from checkin_portal.messaging.api import normalise_destination
+
+        cleaned = super().clean()
+        channel, destination = cleaned.get("channel"), cleaned.get("destination")
+        if channel and destination:
+            try:
+                cleaned["destination"] = normalise_destination(channel, destination)
+            except InvalidDestination:
+                message = (
+                    _("Type a US mobile number, for example 202 555 0123.")
+                    if channel == "sms"
+                    else _("Type an email address, for example name@example.com.")
+                )
+                self.add_error("destination", message)
+        return cleaned

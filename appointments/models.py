@@ -236,7 +236,8 @@ class Appointment(models.Model):
         blank=True,
         related_name="+",
     )
-    history = HistoricalRecords()
+    # Contact details are not copied into history: they are kept only while needed.
+    history = HistoricalRecords(excluded_fields=["reminder_email", "reminder_phone"])
 
     class Meta:
         ordering = ["-created_at"]

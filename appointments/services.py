@@ -163,12 +163,32 @@ def _move(*, active: Appointment, new_slot_id: int, language: str) -> BookingRes
     )
     new_slot = _take_seat(new_slot_id)
     _give_seat_back(active.slot_id)
+    contact = _reminder_contact(active)
     active.status = AppointmentStatus.RESCHEDULED
-    active.save(update_fields=["status", "updated_at"])
+    _forget_contact(active)
+    active.save(update_fields=["status", "updated_at", *CONTACT_FIELDS])
     appointment = _create_appointment(
         subject=active.subject, slot=new_slot, language=language, replaces=active
     )
+    if contact["wants_reminder"]:
+        # The reminder the person asked for follows the appointment to its new time.
+        for name, value in contact.items():
+            setattr(appointment, name, value)
+        appointment.save(update_fields=list(CONTACT_FIELDS))
     return BookingResult(appointment=appointment, created=True, replaced=active)
+
+
+CONTACT_FIELDS = ("wants_reminder", "reminder_email", "reminder_phone")
+
+
+def _reminder_contact(appointment: Appointment) -> dict:
+    return {name: getattr(appointment, name) for name in CONTACT_FIELDS}
+
+
+def _forget_contact(appointment: Appointment) -> None:
+    appointment.wants_reminder = False
+    appointment.reminder_email = ""
+    appointment.reminder_phone = ""
 
 
 def appointment_reschedule(*, subject, new_slot_id: int, language: str) -> BookingResult:
@@ -191,13 +211,50 @@ def appointment_cancel(*, subject) -> Appointment | None:
     """Cancel the person's active appointment and give the seat back.
 
     Returns the cancelled appointment, or None when there was nothing to cancel (a repeated
-    Cancel, for example)."""
+    Cancel, for example). The stored reminder contact is erased in the database; the
+    returned object still carries it so the cancellation message can be sent."""
     with transaction.atomic():
         _lock_subject(subject)
         active = _active_for_update(subject)
         if active is None:
             return None
         _give_seat_back(active.slot_id)
+        contact = _reminder_contact(active)
         active.status = AppointmentStatus.CANCELLED
-        active.save(update_fields=["status", "updated_at"])
+        _forget_contact(active)
+        active.save(update_fields=["status", "updated_at", *CONTACT_FIELDS])
+        for name, value in contact.items():
+            setattr(active, name, value)
         return active
+
+
+def appointment_set_reminder(*, subject, channel: str, destination: str) -> Appointment | None:
+    """Keep one contact for the day-before reminder on the person's active appointment."""
+    with transaction.atomic():
+        active = _active_for_update(subject)
+        if active is None:
+            return None
+        active.wants_reminder = True
+        if channel == "sms":
+            active.reminder_phone = destination
+        else:
+            active.reminder_email = destination
+        active.save(update_fields=[*CONTACT_FIELDS, "updated_at"])
+        return active
+
+
+def appointment_stop_reminders(*, subject) -> None:
+    with transaction.atomic():
+        active = _active_for_update(subject)
+        if active is not None:
+            _forget_contact(active)
+            active.save(update_fields=[*CONTACT_FIELDS, "updated_at"])
+
+
+def reminder_mark_sent(*, appointment_id: int) -> bool:
+    """Claim the reminder for sending (True once per appointment, even with two workers)."""
+    return bool(
+        Appointment.objects.filter(
+            pk=appointment_id, reminder_sent_at__isnull=True, status=AppointmentStatus.BOOKED
+        ).update(reminder_sent_at=clock.now())
+    )

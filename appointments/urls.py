@@ -13,4 +13,6 @@ urlpatterns = [
     path("my-appointment/print/", views.print_view, name="print"),
     path("my-appointment/calendar.ics", views.ics, name="ics"),
     path("my-appointment/cancel/", views.cancel, name="cancel"),
+    path("my-appointment/send/", views.send_details, name="send"),
+    path("my-appointment/stop-reminders/", views.stop_reminders, name="stop_reminders"),
 ]

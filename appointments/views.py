@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from offices.models import Office
 from subjects.decorators import subject_required
 
-from . import calendar_file, qr, selectors, services
-from .forms import OfficeCodeForm, PageForm, SlotChoiceForm
+from . import calendar_file, notifications, qr, selectors, services
+from .forms import OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
 from .presentation import LocalTime
 
 
@@ -109,7 +109,7 @@ def confirm(request):
         messages.error(request, _("Please choose a time from the list."))
         return HttpResponseRedirect(reverse("appointments:start"))
     try:
-        services.appointment_book(
+        result = services.appointment_book(
             subject=request.subject, slot_id=form.cleaned_data["slot"], language=get_language()
         )
     except services.NotEligible:
@@ -119,6 +119,11 @@ def confirm(request):
         office_code = selectors.office_code_of_slot(slot_id=form.cleaned_data["slot"])
         return HttpResponseRedirect(
             _times_url(office_code) if office_code else reverse("appointments:start")
+        )
+    if result.replaced is not None:
+        notifications.notify_moved(result.appointment)
+        messages.success(
+            request, _("Your appointment has a new time and a new confirmation number.")
         )
     return HttpResponseRedirect(reverse("appointments:mine"))
 
@@ -141,9 +146,61 @@ def mine(request):
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    return _render_mine(request, appointment, SendDetailsForm())
+
+
+def _render_mine(request, appointment, send_form, status=200):
     context = _mine_context(appointment)
-    context["just_booked"] = appointment.replaces_id is None and not appointment.wants_reminder
-    return render(request, "appointments/mine.html", context)
+    context["send_form"] = send_form
+    return render(request, "appointments/mine.html", context, status=status)
+
+
+@require_POST
+@subject_required
+def send_details(request):
+    """Email or text the appointment to a number/address the person types (stored only if
+    they also ask for the reminder)."""
+    from checkin_portal.messaging import MessagingError
+    from checkin_portal.messaging.privacy import mask_destination
+
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    form = SendDetailsForm(request.POST)
+    if not form.is_valid():
+        return _render_mine(request, appointment, form, status=400)
+    channel, destination = form.cleaned_data["channel"], form.cleaned_data["destination"]
+    try:
+        notifications.send_details(
+            appointment=appointment,
+            channel=channel,
+            destination=destination,
+            session_key=request.session.session_key,
+        )
+    except MessagingError as error:
+        form.add_error(None, error.user_message)
+        return _render_mine(request, appointment, form, status=429)
+    if form.cleaned_data["remind"]:
+        services.appointment_set_reminder(
+            subject=request.subject, channel=channel, destination=destination
+        )
+    messages.success(
+        request,
+        _("We are sending your appointment details to %(destination)s.")
+        % {"destination": mask_destination(destination)},
+    )
+    return HttpResponseRedirect(reverse("appointments:mine"))
+
+
+@require_POST
+@subject_required
+def stop_reminders(request):
+    services.appointment_stop_reminders(subject=request.subject)
+    messages.success(
+        request, _("We will not send you a reminder. We deleted your contact details.")
+    )
+    return HttpResponseRedirect(reverse("appointments:mine"))
 
 
 @require_GET
@@ -177,6 +234,7 @@ def cancel(request):
     if request.method == "POST":
         cancelled = services.appointment_cancel(subject=request.subject)
         if cancelled is not None:
+            notifications.notify_cancelled(cancelled)
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
     if appointment is None:

@@ -18,3 +18,6 @@ def sign_in_as(client):
         return subject
 
     return _sign_in
+
+
+from tests.messaging.conftest import sms_outbox  # noqa: E402, F401 - shared fixture
