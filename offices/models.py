@@ -7,6 +7,7 @@ Name, hours and instructions are translated (django-modeltranslation adds ``name
 
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -20,9 +21,9 @@ ZIP_PATTERN = r"^[0-9]{5}$"
 
 
 def validate_timezone(value: str) -> None:
-    from django.core.exceptions import ValidationError
+    from .geocoding.zipindex import valid_timezones
 
-    if value and value not in zoneinfo.available_timezones():
+    if value and value not in valid_timezones():
         raise ValidationError(
             _("Enter a time zone name such as America/Chicago."), code="invalid_timezone"
         )

@@ -245,3 +245,19 @@ MESSAGING_SESSION_RATE = env.str("MESSAGING_SESSION_RATE", default="10/h")
 MESSAGING_DESTINATION_RATE = env.str("MESSAGING_DESTINATION_RATE", default="5/h")
 MESSAGING_MAX_ATTEMPTS = env.int("MESSAGING_MAX_ATTEMPTS", default=5)
 MESSAGING_RETRY_BASE_SECONDS = env.int("MESSAGING_RETRY_BASE_SECONDS", default=60)
+
+# --- offices
+# Optional online geocoder (OpenStreetMap Nominatim) to place street addresses more exactly
+# than their ZIP centre. Off by default: the offline ZIP table answers every search.
+OFFICES_ONLINE_GEOCODER = env.bool("OFFICES_ONLINE_GEOCODER", default=False)
+OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0), 3.0)
+OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
+OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
+# Where "Choose this office" in the public finder leads (a URL name or path).
+OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="home")
+# The "Directions" link beside each office: a plain link out to a maps site, never an
+# embedded map. {query} is the office's address, URL-encoded.
+OFFICE_DIRECTIONS_URL = env.str(
+    "OFFICE_DIRECTIONS_URL",
+    default="https://www.google.com/maps/dir/?api=1&destination={query}",
+)

@@ -23,3 +23,5 @@ CAPTCHA_PROVIDER = "none"
 STATIC_ROOT = None
 # Text messages stay in memory (checkin_portal.messaging.backends.locmem.outbox).
 SMS_BACKEND = "checkin_portal.messaging.backends.locmem.LocmemSmsBackend"
+# Tests never reach the online geocoder (the one test that uses it mocks it).
+OFFICES_ONLINE_GEOCODER = False

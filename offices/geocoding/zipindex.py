@@ -54,6 +54,8 @@ class ZipIndex:
     city_states: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # state -> centroid of its ZIPs
     state_centre: dict[str, Place] = field(default_factory=dict)
+    # state -> normalised names of its cities (for "did you mean" suggestions)
+    cities_by_state: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # longest city name in words (bounds the parser's search for a city at the end of a line)
     max_city_words: int = 1
 
@@ -94,7 +96,7 @@ def normalise_words(text: str) -> str:
 
 
 @cache
-def _valid_timezones() -> frozenset[str]:
+def valid_timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
@@ -123,7 +125,7 @@ def _build() -> ZipIndex:
     import zipcodes  # imported here: loading it is the slow part
 
     index = ZipIndex()
-    valid_zones = _valid_timezones()
+    valid_zones = valid_timezones()
     by_city: dict[tuple[str, str], list[ZipRecord]] = defaultdict(list)
     display_name: dict[tuple[str, str], str] = {}
     by_state: dict[str, list[ZipRecord]] = defaultdict(list)
@@ -149,16 +151,21 @@ def _build() -> ZipIndex:
             if name == record.city or key not in display_name:
                 display_name[key] = name.title() if name.isupper() else name
     states_by_city: dict[str, set[str]] = defaultdict(set)
+    cities_by_state: dict[str, list[str]] = defaultdict(list)
     for (city, state), records in by_city.items():
         place = _centroid(f"{display_name[(city, state)]}, {state}", state, records)
         if place is None:
             continue
         index.city_state[(city, state)] = place
         states_by_city[city].add(state)
+        cities_by_state[state].append(city)
         index.max_city_words = max(index.max_city_words, len(city.split()))
     index.city_states = {
         city: tuple(sorted(states, key=lambda s: STATES[s]))
         for city, states in states_by_city.items()
+    }
+    index.cities_by_state = {
+        state: tuple(sorted(names)) for state, names in cities_by_state.items()
     }
     for state, records in by_state.items():
         place = _centroid(STATES[state], state, records)

@@ -1,0 +1,58 @@
+"""manage.py import_offices [FILE] [--create-only] [--dry-run]"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from offices.importer import DEFAULT_FILE, OfficeFileError, read_office_rows
+from offices.services import offices_import
+
+
+class _DryRun(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update offices from the project's office data file (default "
+        "offices/data/offices.csv), matched by office code. Safe to run again: unchanged "
+        "offices are left alone. Reports what was created, updated or skipped, and why."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+        parser.add_argument(
+            "--create-only",
+            action="store_true",
+            help="only add offices whose code is new; never change existing ones",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="report what would happen; change nothing"
+        )
+
+    def handle(self, *args, file: Path, create_only: bool, dry_run: bool, **options):
+        try:
+            rows = read_office_rows(file)
+        except OfficeFileError as error:
+            raise CommandError(str(error)) from error
+        report = None
+        try:
+            with transaction.atomic():
+                report = offices_import(rows=rows, create_only=create_only)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        verbosity = options.get("verbosity", 1)
+        if verbosity >= 2:
+            for code in report.created:
+                self.stdout.write(f"created {code}")
+            for code in report.updated:
+                self.stdout.write(f"updated {code}")
+        for line, code, reason in report.skipped:
+            self.stdout.write(self.style.ERROR(f"line {line}: {code}: skipped: {reason}"))
+        for line, code, note in report.warnings:
+            self.stdout.write(self.style.WARNING(f"line {line}: {code}: {note}"))
+        prefix = "dry run, nothing saved: " if dry_run else ""
+        self.stdout.write(f"Offices from {file}: {prefix}{report.summary}.")
