@@ -246,5 +246,29 @@ def cancel(request):
 @require_GET
 @subject_required
 def start(request):
-    """Choose an office (wired to the offices finder when that branch lands)."""
-    return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    """Step 1: choose one of the three offices nearest to what the person types (the
+    offices finder, reused), or the office they already chose in the public finder."""
+    from offices.forms import OfficeSearchForm
+
+    from offices.selectors import chosen_office, office_search
+
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    form = OfficeSearchForm(request.GET if "q" in request.GET else None)
+    search = None
+    if form.is_bound and form.is_valid():
+        search = office_search(query=form.cleaned_data["q"])
+    return render(
+        request,
+        "appointments/start.html",
+        {
+            "form": form,
+            "search": search,
+            "chosen": None if search else chosen_office(request),
+            "active": selectors.active_appointment(subject=request.subject),
+            "choose_action": reverse("appointments:times"),
+            "choose_method": "get",
+            "choose_label": _("See times at this office"),
+            "search_url": reverse("appointments:start"),
+        },
+    )
