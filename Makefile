@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight bench-offices
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
 	@echo "make serve  the production configuration locally (gunicorn, DEBUG off, PostgreSQL)"
 	@echo "make bench-page-weight  first-load weight of public pages in Chromium"
+	@echo "make bench-offices time one office search at 146 and 10,000 offices (PostgreSQL)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -76,6 +77,10 @@ serve: install messages
 
 bench-page-weight: install-dev
 	$(BIN)/python bench/page_weight.py
+
+bench-offices: install-dev
+	@$(BIN)/python scripts/check_postgres.py
+	$(BIN)/python bench/offices_search.py
 
 clean:
 	rm -rf $(VENV) var

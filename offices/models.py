@@ -118,6 +118,8 @@ class Office(models.Model):
         verbose_name_plural = _("offices")
         indexes = [
             models.Index(fields=["state", "city"], name="office_state_city"),
+            # The finder checks MAX(updated_at) on every search (offices.selectors).
+            models.Index(fields=["updated_at"], name="office_updated_at"),
             # The finder reads the coordinates of every active, placed office.
             models.Index(
                 fields=["id", "latitude", "longitude"],

@@ -1,21 +1,25 @@
 """Reads for offices: the three nearest active offices to what a person typed.
 
-Queries per search are fixed, whatever the number of offices:
+Queries per search are fixed, whatever the number of offices (146 or 10,000):
 
-1. one small aggregate (count, highest id, latest change) tells whether this process's
-   copy of the active offices' coordinates is still current;
-2. only when it is not (after an office was added, changed or removed), one query reloads
-   the coordinates: (id, latitude, longitude) of every active office with a position;
-3. one query fetches the offices that won, by primary key.
+* each process keeps a copy of the active offices' coordinates (id, latitude, longitude)
+  and ranks against it in Python (``ranking.nearest``);
+* the winners are then fetched together with a "token" (highest id, latest
+  ``updated_at``, both read from an index) in ONE query; if the token differs from the
+  copy's, an office was added or saved since: the copy is reread (1 query), the ranking
+  redone and the winners fetched again (1 query). A winner that is missing or inactive
+  in the fetch (deleted, or switched off by a bulk update) triggers the same reread.
 
-So a warm search runs 2 queries and the first search after a change runs 3, for 146
-offices or 10,000. Why a per-process copy rather than ranking in SQL: the portable SQL
-ranking (trigonometry + a window function) measured 11 ms at 146 offices and 40 ms at
-10,000 on PostgreSQL, and loading 10,000 coordinates on every request costs ~13 ms; the
-copy makes a search cost the check (well under a millisecond) plus ~4 ms of Python at
-10,000 offices (see ``make bench-offices``). Every process sees an office change on its
-next search, because every save moves ``updated_at`` (admin, importer and services all
-save through the model).
+So a search costs 1 query, and 3 right after an office change (or in a new process).
+Every process sees a change on its next search, because every save moves
+``updated_at`` (admin, importer and services all save through the model; a bulk
+``update()`` that switches an office ON or moves it is seen at the next save).
+
+Why not rank in SQL, or read every coordinate per request: the portable SQL ranking
+(trigonometry + a window function) measured 11 ms at 146 offices and 40 ms at 10,000 on
+PostgreSQL, and reading 10,000 coordinates costs ~13 ms per request; with the copy, a
+search is one indexed query plus ~5 ms of Python at 10,000 offices (``make
+bench-offices``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db import connection
 from django.utils.translation import get_language
 
 from . import ranking
@@ -42,6 +46,15 @@ class NearbyOffice:
     @property
     def miles(self) -> float:
         return self.km / ranking.KM_PER_MILE
+
+    @property
+    def is_under_a_mile(self) -> bool:
+        return self.miles < 1
+
+    @property
+    def decimals(self) -> int:
+        """Decimals worth showing: 12.3 miles, but 123 miles."""
+        return 1 if self.miles < 10 else 0
 
     @property
     def show_km(self) -> bool:
@@ -78,27 +91,56 @@ _snapshot: _Snapshot | None = None
 _snapshot_lock = threading.Lock()
 
 
+def _sql_names() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    return {
+        "table": quote(Office._meta.db_table),
+        "id": quote(Office._meta.pk.column),
+        "changed": quote(Office._meta.get_field("updated_at").column),
+    }
+
+
+def _token_sql() -> str:
+    # Table and column names come from the model, never from input.
+    names = _sql_names()
+    return (
+        f"SELECT MAX({names['id']}) AS offices_last_id, "  # noqa: S608
+        f"MAX({names['changed']}) AS offices_changed FROM {names['table']}"
+    )
+
+
 def _offices_token() -> tuple:
-    """Changes whenever an office is created, saved or deleted (one query)."""
-    row = Office.objects.aggregate(count=Count("pk"), last_id=Max("pk"), changed=Max("updated_at"))
-    return (row["count"], row["last_id"], row["changed"])
+    """(highest id, latest change): moves whenever an office is created or saved (1
+    query, both answered from an index). Plain SQL: on this hot path the ORM's query
+    building cost more than the query itself."""
+    with connection.cursor() as cursor:
+        cursor.execute(_token_sql())
+        return tuple(cursor.fetchone())
+
+
+def _load_snapshot(token: tuple | None = None) -> _Snapshot:
+    """Read the coordinates of every active office with a position (1 query; 2 when the
+    token is not known yet)."""
+    global _snapshot
+    token = token if token is not None else _offices_token()
+    rows = (
+        Office.objects.filter(is_active=True, latitude__isnull=False, longitude__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "latitude", "longitude")
+    )
+    snapshot = _Snapshot(token=token, points=ranking.build_point_set(rows))
+    with _snapshot_lock:
+        _snapshot = snapshot
+    return snapshot
 
 
 def active_office_points() -> ranking.PointSet:
-    """Coordinates of every active office with a position, cached per process and
-    checked for changes on every call (1 query, 2 when they changed)."""
-    global _snapshot
-    token = _offices_token()
+    """Coordinates of every active office with a position, as this process last read
+    them; reread when an office changed."""
     snapshot = _snapshot
+    token = _offices_token()
     if snapshot is None or snapshot.token != token:
-        rows = (
-            Office.objects.filter(is_active=True, latitude__isnull=False, longitude__isnull=False)
-            .order_by("pk")
-            .values_list("pk", "latitude", "longitude")
-        )
-        snapshot = _Snapshot(token=token, points=ranking.build_point_set(rows))
-        with _snapshot_lock:
-            _snapshot = snapshot
+        snapshot = _load_snapshot(token)
     return snapshot.points
 
 
@@ -109,19 +151,51 @@ def forget_office_points() -> None:
         _snapshot = None
 
 
+def _fetch(ids: list[int]) -> tuple[dict[int, Office], tuple]:
+    """The offices with these ids, and the token, in one query."""
+    names = _sql_names()
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT o.*, t.offices_last_id, t.offices_changed "  # noqa: S608
+        f"FROM {names['table']} o CROSS JOIN ({_token_sql()}) t "
+        f"WHERE o.{names['id']} IN ({placeholders})"
+    )
+    offices = {office.pk: office for office in Office.objects.raw(sql, ids)}
+    if not offices:
+        return offices, _offices_token()
+    first = next(iter(offices.values()))
+    return offices, (first.offices_last_id, first.offices_changed)
+
+
 def nearest_offices(
     *, latitude: float, longitude: float, limit: int = RESULT_COUNT
 ) -> list[NearbyOffice]:
     """The ``limit`` active offices nearest to a point by geodesic distance, nearest
-    first (2 queries when the cached coordinates are current, 3 otherwise)."""
-    ranked = ranking.nearest(active_office_points(), latitude, longitude, limit=limit)
-    if not ranked:
-        return []
-    offices = Office.objects.in_bulk([pk for pk, _ in ranked])
+    first.
+
+    Optimistic: rank against this process's copy of the coordinates, then fetch the
+    winners together with the current token in one query. If the token shows that the
+    offices changed since the copy was made, reload the copy and rank again. So: one
+    query when nothing changed; three after a change or in a new process."""
+    snapshot = _snapshot or _load_snapshot()
+    ranked: list[tuple[int, float]] = []
+    offices: dict[int, Office] = {}
+    for _attempt in range(2):
+        ranked = ranking.nearest(snapshot.points, latitude, longitude, limit=limit)
+        if ranked:
+            offices, token = _fetch([pk for pk, _ in ranked])
+        else:
+            offices, token = {}, _offices_token()
+        # A winner deleted or switched off without a save (a bulk update) also means
+        # the copy is stale.
+        intact = all(pk in offices and offices[pk].is_active for pk, _ in ranked)
+        if token == snapshot.token and intact:
+            break
+        snapshot = _load_snapshot(token)
     return [
         NearbyOffice(office=offices[pk], km=km)
         for pk, km in ranked
-        # An office switched off between the two queries is simply left out.
+        # An office switched off while we looked is left out.
         if pk in offices and offices[pk].is_active
     ]
 

@@ -128,5 +128,6 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             "subject": request.subject,
             "status": status,
             "active_appointment": active_appointment,
+            "show_back_link": False,  # this is the page the link leads to
         },
     )

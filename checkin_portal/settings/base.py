@@ -217,6 +217,9 @@ SIGN_IN_LOCKOUT_SECONDS = env.int("SIGN_IN_LOCKOUT_SECONDS", default=15 * 60)
 SIGN_IN_TRUSTED_PROXIES = env.int("SIGN_IN_TRUSTED_PROXIES", default=0)
 # How long before the idle timeout the signed-in pages warn (JavaScript only).
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
+# The session row outlives the idle timeout by an hour so that a person coming back after
+# it can be told "your session ended" (the timeout itself is enforced on every request).
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 
 # --- appointments
 # Times that start sooner than this cannot be booked online (travel time to the office).
@@ -261,3 +264,10 @@ OFFICE_DIRECTIONS_URL = env.str(
     "OFFICE_DIRECTIONS_URL",
     default="https://www.google.com/maps/dir/?api=1&destination={query}",
 )
+
+
+
+# --- hearings: the immigration court system's own case information service (EOIR's
+# Automated Case Information), offered when the portal has no hearing on record.
+EOIR_CASE_INFO_URL = env.str("EOIR_CASE_INFO_URL", default="https://acis.eoir.justice.gov/en/")
+EOIR_CASE_INFO_PHONE = env.str("EOIR_CASE_INFO_PHONE", default="+1-800-898-7180")

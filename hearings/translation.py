@@ -1,0 +1,14 @@
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import ImmigrationCourt
+
+
+@register(ImmigrationCourt)
+class ImmigrationCourtTranslationOptions(TranslationOptions):
+    fields = ("status_notice",)
+
+
+# History is registered after translation (STACK.md: a declared HistoricalRecords on a
+# translated model breaks every save).
+simple_history.register(ImmigrationCourt)

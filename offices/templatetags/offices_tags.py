@@ -1,0 +1,37 @@
+"""Helpers for showing an office."""
+
+from urllib.parse import quote_plus
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.filter
+def directions_url(office) -> str:
+    """A plain link to directions on a maps site (``OFFICE_DIRECTIONS_URL``). Only the
+    office's own address goes in it, never the person's."""
+    address = f"{office.street}, {office.city}, {office.state} {office.zip}"
+    return settings.OFFICE_DIRECTIONS_URL.format(query=quote_plus(address))
+
+
+@register.filter
+def phone_display(phone) -> str:
+    """(404) 893-1290 for a US number, the international form otherwise."""
+    if not phone:
+        return ""
+    try:
+        return phone.as_national if phone.country_code == 1 else phone.as_international
+    except AttributeError:
+        return str(phone)
+
+
+@register.filter
+def phone_link(phone) -> str:
+    if not phone:
+        return ""
+    try:
+        return f"tel:{phone.as_e164}"
+    except AttributeError:
+        return ""

@@ -1,0 +1,48 @@
+"""The public office finder and the "Choose this office" step."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import selectors, services
+from .forms import ChooseOfficeForm, OfficeSearchForm
+
+
+@require_GET
+def finder(request: HttpRequest) -> HttpResponse:
+    """GET form (bookmarkable): ``?q=`` is what the person typed."""
+    form = OfficeSearchForm(request.GET if "q" in request.GET else None)
+    search = None
+    if form.is_bound and form.is_valid():
+        search = selectors.office_search(query=form.cleaned_data["q"])
+    return render(
+        request,
+        "offices/finder.html",
+        {
+            "form": form,
+            "search": search,
+            "choose_action": reverse("offices:choose"),
+            "choose_method": "post",
+            "search_url": reverse("offices:finder"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def choose(request: HttpRequest) -> HttpResponse:
+    """Remember the chosen office's code in the session, then go on to
+    ``settings.OFFICE_CHOSEN_REDIRECT`` (the booking flow, once it exists)."""
+    if request.method == "GET":
+        return redirect("offices:finder")
+    form = ChooseOfficeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That office cannot be chosen now. Please search again."))
+        return redirect("offices:finder")
+    office = form.cleaned_data["office"]
+    services.chosen_office_set(session=request.session, office=office)
+    messages.success(request, _("You chose this office: %(office)s.") % {"office": office.name})
+    return redirect(settings.OFFICE_CHOSEN_REDIRECT)

@@ -1,0 +1,31 @@
+import io
+
+import pytest
+
+from hearings import demo_data
+from hearings.models import Hearing, ImmigrationCourt
+from tests.subjects.factories import SubjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_loads_courts_and_hearings_and_is_idempotent():
+    for subject_id in demo_data.DEMO_HEARINGS:
+        SubjectFactory(subject_id=subject_id)
+    out = io.StringIO()
+    demo_data.load(out)
+    assert ImmigrationCourt.objects.count() == 86
+    expected = sum(len(plan) for plan in demo_data.DEMO_HEARINGS.values())
+    assert Hearing.objects.count() == expected
+    assert "Courts: 86 created" in out.getvalue()
+
+    again = io.StringIO()
+    demo_data.load(again)
+    assert ImmigrationCourt.objects.count() == 86
+    assert Hearing.objects.count() == expected
+    assert "86 unchanged" in again.getvalue() and "Hearings: 0 created." in again.getvalue()
+
+
+def test_demo_data_skips_people_who_are_not_there():
+    demo_data.load(io.StringIO())
+    assert not Hearing.objects.exists()
