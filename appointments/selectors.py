@@ -73,3 +73,23 @@ def group_by_local_day(slots, zone) -> list[tuple[datetime.date, list[Slot]]]:
 
 def office_code_of_slot(*, slot_id: int) -> str | None:
     return Slot.objects.filter(pk=slot_id).values_list("office__code", flat=True).first()
+
+
+def checkin_appointments(*, subject) -> tuple[Appointment | None, Appointment | None]:
+    """For "My check-in": (the active appointment, or None; the most recent appointment the
+    office cancelled, when nothing was booked after it — the person must rebook first).
+    One query."""
+    latest = (
+        Appointment.objects.select_related("slot__office")
+        .filter(
+            subject=subject,
+            status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE],
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if latest is None:
+        return None, None
+    if latest.status == AppointmentStatus.BOOKED:
+        return latest, None
+    return None, latest

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from offices.models import Office
+from offices.services import chosen_office_set
 from subjects.decorators import subject_required
 
 from . import calendar_file, notifications, qr, selectors, services
@@ -50,6 +51,8 @@ def times(request):
             request, _("That office does not take online bookings. Please choose another office.")
         )
         return HttpResponseRedirect(reverse("appointments:start"))
+    # Remembered so that "Choose another time" comes back to this office first.
+    chosen_office_set(session=request.session, office=office)
     page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
     page = selectors.open_slots_page(
         office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE

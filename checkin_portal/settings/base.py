@@ -257,14 +257,13 @@ OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0
 OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
 OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
 # Where "Choose this office" in the public finder leads (a URL name or path).
-OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="home")
+OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="appointments:start")
 # The "Directions" link beside each office: a plain link out to a maps site, never an
 # embedded map. {query} is the office's address, URL-encoded.
 OFFICE_DIRECTIONS_URL = env.str(
     "OFFICE_DIRECTIONS_URL",
     default="https://www.google.com/maps/dir/?api=1&destination={query}",
 )
-
 
 
 # --- hearings: the immigration court system's own case information service (EOIR's

@@ -18,7 +18,7 @@ WIDTHS = [MOBILE, DESKTOP]
 
 TEXT = {
     "en": {
-        "book": "Book an appointment",
+        "book": "Book now",
         "search": "Search",
         "see_times": "See times at this office",
         "confirm": "Confirm",
@@ -33,7 +33,7 @@ TEXT = {
         "cancelled": "Your appointment is cancelled.",
     },
     "es": {
-        "book": "Hacer una cita",
+        "book": "Hacer la cita ahora",
         "search": "Buscar",
         "see_times": "Ver horas en esta oficina",
         "confirm": "Confirmar",
