@@ -12,7 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from offices.forms import OfficeSearchForm
 from offices.models import Office
+from offices.selectors import chosen_office, office_search
 from offices.services import chosen_office_set
 from subjects.decorators import subject_required
 
@@ -251,10 +253,6 @@ def cancel(request):
 def start(request):
     """Step 1: choose one of the three offices nearest to what the person types (the
     offices finder, reused), or the office they already chose in the public finder."""
-    from offices.forms import OfficeSearchForm
-
-    from offices.selectors import chosen_office, office_search
-
     if request.subject.checkin_completed_on:
         return _ineligible_redirect(request)
     form = OfficeSearchForm(request.GET if "q" in request.GET else None)
