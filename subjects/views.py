@@ -112,7 +112,12 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 @subject_required
 def my_checkin(request: HttpRequest) -> HttpResponse:
-    active_appointment = None  # the appointments app supplies this once it exists
+    # Appointments build on subjects, so this read reaches "up" lazily, on purpose: My
+    # check-in is where a person's obligations come together.
+    from appointments.presentation import LocalTime
+    from appointments.selectors import checkin_appointments
+
+    active_appointment, cancelled_by_office = checkin_appointments(subject=request.subject)
     status = selectors.checkin_status(request.subject, active_appointment=active_appointment)
     return render(
         request,
@@ -121,6 +126,8 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             "subject": request.subject,
             "status": status,
             "active_appointment": active_appointment,
+            "active_local": LocalTime.of(active_appointment.slot) if active_appointment else None,
+            "cancelled_by_office": cancelled_by_office,
             "show_back_link": False,  # this is the page the link leads to
         },
     )

@@ -221,6 +221,34 @@ SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 # it can be told "your session ended" (the timeout itself is enforced on every request).
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 
+# --- appointments
+# Times that start sooner than this cannot be booked online (travel time to the office).
+BOOKING_MIN_NOTICE_MINUTES = env.int("BOOKING_MIN_NOTICE_MINUTES", default=60)
+# How far ahead slots are generated from the opening rules.
+SLOT_HORIZON_DAYS = env.int("SLOT_HORIZON_DAYS", default=365)
+# Appointment times shown per page in the booking flow.
+SLOTS_PER_PAGE = env.int("SLOTS_PER_PAGE", default=24)
+
+# --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
+INSTALLED_APPS += ["checkin_portal.messaging"]
+# Dotted path of the SMS backend: console (default), locmem (tests), filebased, twilio.
+SMS_BACKEND = env.str(
+    "SMS_BACKEND", default="checkin_portal.messaging.backends.console.ConsoleSmsBackend"
+)
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
+SMS_TIMEOUT = env.int("SMS_TIMEOUT", default=10)
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="")
+# Links inside messages are absolute: the portal's public address.
+MESSAGING_BASE_URL = env.str("MESSAGING_BASE_URL", default="http://127.0.0.1:8000")
+# "N/<unit>" with s, m, h or d (e.g. "5/h", "10/15m"), counted on the shared cache.
+MESSAGING_SESSION_RATE = env.str("MESSAGING_SESSION_RATE", default="10/h")
+MESSAGING_DESTINATION_RATE = env.str("MESSAGING_DESTINATION_RATE", default="5/h")
+MESSAGING_MAX_ATTEMPTS = env.int("MESSAGING_MAX_ATTEMPTS", default=5)
+MESSAGING_RETRY_BASE_SECONDS = env.int("MESSAGING_RETRY_BASE_SECONDS", default=60)
+
 # --- offices
 # Optional online geocoder (OpenStreetMap Nominatim) to place street addresses more exactly
 # than their ZIP centre. Off by default: the offline ZIP table answers every search.
@@ -229,7 +257,7 @@ OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0
 OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
 OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
 # Where "Choose this office" in the public finder leads (a URL name or path).
-OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="home")
+OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="appointments:start")
 # The "Directions" link beside each office: a plain link out to a maps site, never an
 # embedded map. {query} is the office's address, URL-encoded.
 OFFICE_DIRECTIONS_URL = env.str(

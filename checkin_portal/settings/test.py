@@ -21,5 +21,7 @@ STORAGES = {
 CAPTCHA_PROVIDER = "none"
 # Nothing is collected in tests; whitenoise serves from the finders instead.
 STATIC_ROOT = None
+# Text messages stay in memory (checkin_portal.messaging.backends.locmem.outbox).
+SMS_BACKEND = "checkin_portal.messaging.backends.locmem.LocmemSmsBackend"
 # Tests never reach the online geocoder (the one test that uses it mocks it).
 OFFICES_ONLINE_GEOCODER = False

@@ -9,11 +9,13 @@ from playwright.sync_api import Page, expect
 
 from checkin_portal import clock
 from hearings.models import HearingFormat, HearingStatus, HearingType
+from subjects.models import Subject
 from tests.hearings.factories import HearingFactory, ImmigrationCourtFactory
 from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
+from .helpers import sign_in_via_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,14 +46,10 @@ TEXT = {
 
 def _sign_in(page: Page, live_server, language: str, subject_id: str) -> None:
     """Through the real sign-in page, asking to come back to the hearing page."""
-    page.goto(f"{live_server.url}/{language}/my-hearing/")
-    expect(page).to_have_url(
-        f"{live_server.url}/{language}/sign-in/?next=%2F{language}%2Fmy-hearing%2F"
+    subject = Subject.objects.get(subject_id=subject_id)
+    sign_in_via_form(
+        page, live_server, language=language, subject=subject, next_path=f"/{language}/my-hearing/"
     )
-    page.locator("input[name=subject_id]").fill(subject_id)
-    page.locator("select[name=country_of_birth]").select_option("MX", force=True)
-    page.locator("form.portal-sign-in button[type=submit]").click()
-    expect(page).to_have_url(f"{live_server.url}/{language}/my-hearing/")
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -145,7 +145,7 @@ def test_page_for_book_now_explains_report_by(client, signed_in):
     assert "Your papers say to check in by April 15, 2026." in html
     assert "If the soonest time is after April 15, 2026, book it anyway" in html
     assert "Call-In Letter (Form G-56)" in html
-    assert 'href="/en/help/#scheduling"' in html
+    assert 'href="/en/book/"' in html  # the booking flow
 
 
 @pytest.mark.django_db

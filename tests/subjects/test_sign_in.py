@@ -94,8 +94,9 @@ def test_my_checkin_page_issues_a_fixed_number_of_queries(
     client, signed_in, my_checkin_url, django_assert_num_queries
 ):
     signed_in(SubjectFactory(with_paperwork_appointment=True))
-    # session read, subject, session save (update in a savepoint): 5 statements.
-    with django_assert_num_queries(5):
+    # session read, subject, the online appointment (one query), session save (update in a
+    # savepoint): 6 statements.
+    with django_assert_num_queries(6):
         assert client.get(my_checkin_url).status_code == 200
 
 

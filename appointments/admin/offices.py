@@ -1,0 +1,60 @@
+"""Opening rules and closures inline on the office page, and the "Generate appointment
+times" action. The offices app owns OfficeAdmin; we extend it here so that offices does
+not depend on appointments."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from offices.models import Office
+
+from ..availability import slots_generate
+from ..models import Closure, OfficeStaff
+from .availability import ClosureInline, ScheduleRuleInline, apply_closure
+from .scoping import office_ids_for
+
+BaseOfficeAdmin = (
+    type(admin.site._registry[Office]) if admin.site.is_registered(Office) else admin.ModelAdmin
+)
+
+
+class OfficeStaffInline(admin.TabularInline):
+    model = OfficeStaff
+    extra = 0
+    autocomplete_fields = ("user",)
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    has_change_permission = has_delete_permission = has_add_permission
+
+
+class OfficeWithScheduleAdmin(BaseOfficeAdmin):
+    inlines = [
+        *getattr(BaseOfficeAdmin, "inlines", []),
+        ScheduleRuleInline,
+        ClosureInline,
+        OfficeStaffInline,
+    ]
+    actions = [*(getattr(BaseOfficeAdmin, "actions", None) or []), "generate_times"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        ids = office_ids_for(request)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Closure:
+            for closure in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+                apply_closure(request, closure)
+
+    @admin.action(description=_("Generate appointment times from the opening rules"))
+    def generate_times(self, request, queryset):
+        for office in queryset:
+            report = slots_generate(office=office)
+            messages.info(request, str(report))
+
+
+if admin.site.is_registered(Office):
+    admin.site.unregister(Office)
+admin.site.register(Office, OfficeWithScheduleAdmin)

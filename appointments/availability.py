@@ -1,0 +1,169 @@
+"""Writes that shape availability: turning opening rules into slots, and closing days.
+
+``slots_generate`` is idempotent and never touches a slot someone has booked (or ever
+booked: slots with appointment history are kept). ``closure_apply`` blocks the closed days'
+slots and cancels their appointments as "cancelled by the office"; the people affected are
+told after the transaction commits (see notifications.py)."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+
+from checkin_portal import clock
+
+from .models import Appointment, AppointmentStatus, Closure, ScheduleRule, Slot
+from .scheduling import WeeklyRule, days_between, slot_times
+from .weekdays import weekdays_from_mask
+
+
+def office_zone(office) -> zoneinfo.ZoneInfo:
+    return office.zone or zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def local_day_bounds(day: datetime.date, zone) -> tuple[datetime.datetime, datetime.datetime]:
+    """[start, end) of a local calendar day as aware UTC instants (23 or 25 hours on DST days)."""
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+    )
+    return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+
+
+def _weekly_rules(office) -> list[WeeklyRule]:
+    return [
+        WeeklyRule(
+            weekdays=frozenset(weekdays_from_mask(rule.weekdays)),
+            opens=rule.opens,
+            closes=rule.closes,
+            slot_minutes=rule.slot_minutes,
+            capacity=rule.capacity,
+            valid_from=rule.valid_from,
+            valid_to=rule.valid_to,
+            week_of_month=rule.week_of_month,
+        )
+        for rule in ScheduleRule.objects.filter(office=office)
+    ]
+
+
+def closed_days_for(office, start: datetime.date, end: datetime.date) -> frozenset[datetime.date]:
+    closures = Closure.objects.filter(
+        Q(office=office) | Q(office__isnull=True), starts_on__lte=end, ends_on__gte=start
+    )
+    days: set[datetime.date] = set()
+    for closure in closures:
+        days.update(days_between(max(closure.starts_on, start), min(closure.ends_on, end)))
+    return frozenset(days)
+
+
+@dataclass
+class GenerationReport:
+    office_code: str
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept_booked: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.office_code}: {self.created} created, {self.updated} capacity updated, "
+            f"{self.removed} removed, {self.kept_booked} booked kept"
+        )
+
+
+def slots_generate(
+    *, office, start: datetime.date | None = None, days: int | None = None
+) -> GenerationReport:
+    """Make the office's slots match its rules from ``start`` (default: today in the office's
+    zone) for ``days`` days (default ``SLOT_HORIZON_DAYS``).
+
+    Creates missing slots; updates the capacity of unbooked ones; removes unbooked, unblocked
+    slots the rules no longer produce (and that no appointment ever used). Booked and blocked
+    slots are left exactly as they are."""
+    zone = office_zone(office)
+    start = start or clock.today_in(zone)
+    end = start + datetime.timedelta(days=(days or settings.SLOT_HORIZON_DAYS) - 1)
+    wanted = slot_times(
+        rules=_weekly_rules(office),
+        zone=zone,
+        start=start,
+        end=end,
+        closed_days=closed_days_for(office, start, end),
+    )
+    wanted_by_start = {t.starts_at: t for t in wanted}
+    window_start, _ = local_day_bounds(start, zone)
+    _, window_end = local_day_bounds(end, zone)
+    report = GenerationReport(office_code=office.code)
+
+    with transaction.atomic():
+        window = Slot.objects.select_for_update().filter(
+            office=office, starts_at__gte=window_start, starts_at__lt=window_end
+        )
+        existing = {
+            row["starts_at"]: row
+            for row in window.values("pk", "starts_at", "capacity", "booked", "is_blocked")
+        }
+        used = set(
+            Appointment.objects.filter(slot__in=window).values_list("slot_id", flat=True).distinct()
+        )
+        to_create = [
+            Slot(office=office, starts_at=t.starts_at, ends_at=t.ends_at, capacity=t.capacity)
+            for t in wanted
+            if t.starts_at not in existing
+        ]
+        Slot.objects.bulk_create(to_create, batch_size=1000, ignore_conflicts=True)
+        report.created = len(to_create)
+
+        stale_ids = []
+        for starts_at, row in existing.items():
+            if row["booked"] or row["pk"] in used:
+                report.kept_booked += 1
+                continue
+            target = wanted_by_start.get(starts_at)
+            if target is None:
+                if not row["is_blocked"]:
+                    stale_ids.append(row["pk"])
+            elif target.capacity != row["capacity"]:
+                Slot.objects.filter(pk=row["pk"], booked=0).update(capacity=target.capacity)
+                report.updated += 1
+        if stale_ids:
+            report.removed, _ = Slot.objects.filter(pk__in=stale_ids, booked=0).delete()
+    return report
+
+
+@dataclass
+class ClosureReport:
+    blocked_slots: int
+    cancelled: list[int]  # appointment ids, for notifications
+
+
+def closure_apply(*, closure: Closure) -> ClosureReport:
+    """Block every slot on the closed days and cancel the appointments there as
+    "cancelled by the office" (their seats are released). Idempotent."""
+    offices = [closure.office] if closure.office_id else None
+    with transaction.atomic():
+        slot_filter = Q()
+        if offices is None:
+            from offices.models import Office
+
+            offices = list(Office.objects.all())
+        for office in offices:
+            zone = office_zone(office)
+            first, _ = local_day_bounds(closure.starts_on, zone)
+            _, last = local_day_bounds(closure.ends_on, zone)
+            slot_filter |= Q(office=office, starts_at__gte=first, starts_at__lt=last)
+        slots = Slot.objects.select_for_update().filter(slot_filter)
+        affected = list(
+            Appointment.objects.select_for_update()
+            .filter(slot__in=slots, status=AppointmentStatus.BOOKED)
+            .values_list("pk", flat=True)
+        )
+        for appointment in Appointment.objects.filter(pk__in=affected):
+            appointment.status = AppointmentStatus.CANCELLED_BY_OFFICE
+            appointment.save(update_fields=["status", "updated_at"])
+        blocked = slots.update(is_blocked=True, booked=0)
+    return ClosureReport(blocked_slots=blocked, cancelled=affected)

@@ -1,0 +1,29 @@
+"""Confirmation numbers: 8 random Crockford base32 characters, shown as XXXX-XXXX.
+
+Random (``secrets``), never sequential, so one number says nothing about another. Crockford's
+alphabet leaves out I, L, O and U; when a person types a number back we read I and L as 1 and
+O as 0, and ignore case, spaces and dashes."""
+
+import secrets
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+LENGTH = 8
+_READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def new_confirmation_number() -> str:
+    """A fresh random code, stored without the dash."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def format_confirmation_number(code: str) -> str:
+    """'K7M2Q9XA' -> 'K7M2-Q9XA'."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == LENGTH else code
+
+
+def normalise_confirmation_number(typed: str) -> str | None:
+    """What a person or a staff member typed -> the stored form, or None when it cannot be one."""
+    cleaned = "".join(ch for ch in typed.upper() if ch not in " -_.").translate(_READ_AS)
+    if len(cleaned) != LENGTH or any(ch not in ALPHABET for ch in cleaned):
+        return None
+    return cleaned

@@ -1,0 +1,50 @@
+"""Demo: opening rules from each real office's published hours, then appointment times.
+
+Offices whose hours are missing or unclear get a made-up Tuesday-to-Thursday morning, so
+every office can be tried in the demo (staff set real rules in admin). Idempotent: an
+office that already has rules keeps them."""
+
+import datetime
+
+from django.conf import settings
+
+from checkin_portal import clock
+from offices.models import Office
+
+from .availability import slots_generate
+from .hours_text import HoursNotUnderstood, parse_hours
+from .models import ScheduleRule
+from .weekdays import weekdays_to_mask
+
+DEMO_FALLBACK_HOURS = "Tuesday-Thursday, 9 a.m.-12 p.m."
+DEMO_CAPACITY = 2
+DEMO_SLOT_MINUTES = 30
+
+
+def load(stdout) -> None:
+    days = getattr(settings, "DEMO_SLOT_DAYS", 60)
+    today = clock.now().date()
+    made_up, rules_created = 0, 0
+    for office in Office.objects.filter(is_active=True).order_by("code"):
+        if not office.schedule_rules.exists():
+            try:
+                hours = parse_hours(office.hours or "")
+            except HoursNotUnderstood:
+                hours = parse_hours(DEMO_FALLBACK_HOURS)
+                made_up += 1
+            ScheduleRule.objects.create(
+                office=office,
+                weekdays=weekdays_to_mask(hours.weekdays),
+                week_of_month=hours.week_of_month,
+                opens=hours.opens,
+                closes=hours.closes,
+                slot_minutes=DEMO_SLOT_MINUTES,
+                capacity=DEMO_CAPACITY,
+                valid_from=today - datetime.timedelta(days=1),
+            )
+            rules_created += 1
+        slots_generate(office=office, days=days)
+    stdout.write(
+        f"  Appointments: {rules_created} opening rules created ({made_up} made up where the "
+        f"published hours were missing), times generated for {days} days."
+    )

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from checkin_portal.forms import PortalForm
+
+
+class SlotChoiceForm(PortalForm):
+    """The slot a person picked (review page, GET) or confirms (POST). Only an id travels;
+    whether it can still be booked is decided by the service, never by the form."""
+
+    slot = forms.IntegerField(min_value=1, max_value=2**62, widget=forms.HiddenInput)
+
+    error_messages = {"invalid": _("Please choose a time from the list.")}
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
+
+
+class OfficeCodeForm(forms.Form):
+    office = forms.SlugField(max_length=40)
+
+
+class SendDetailsForm(PortalForm):
+    """'Email me / text me these details', with an optional day-before reminder."""
+
+    channel = forms.ChoiceField(
+        label=_("How should we send them?"),
+        choices=[("sms", _("Text message (SMS)")), ("email", _("Email"))],
+        widget=forms.RadioSelect,
+        initial="sms",
+    )
+    destination = forms.CharField(
+        label=_("Mobile phone number or email address"),
+        help_text=_("For a phone, type the 10 digits, for example 202 555 0123."),
+        max_length=254,
+    )
+    remind = forms.BooleanField(
+        label=_("Also send me a reminder the day before"),
+        help_text=_("We keep this number or address only until your appointment."),
+        required=False,
+    )
+
+    def clean(self):
+        from checkin_portal.messaging import InvalidDestination
+        from checkin_portal.messaging.api import normalise_destination
+
+        cleaned = super().clean()
+        channel, destination = cleaned.get("channel"), cleaned.get("destination")
+        if channel and destination:
+            try:
+                cleaned["destination"] = normalise_destination(channel, destination)
+            except InvalidDestination:
+                message = (
+                    _("Type a US mobile number, for example 202 555 0123.")
+                    if channel == "sms"
+                    else _("Type an email address, for example name@example.com.")
+                )
+                self.add_error("destination", message)
+        return cleaned

@@ -1,0 +1,300 @@
+"""Availability (weekly rules, closures, slots) and appointments.
+
+Invariants live in the database, not only in code:
+- a slot is never booked beyond its capacity (CheckConstraint ``slot_booked_within_capacity``);
+- one slot per office and start time (UniqueConstraint);
+- at most one active appointment per person (partial UniqueConstraint);
+- confirmation numbers are unique and well-formed.
+Booking itself is a single conditional UPDATE (see services.py)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .confirmation import format_confirmation_number
+from .weekdays import WEEKDAY_NAMES, weekdays_from_mask
+
+WEEK_OF_MONTH_CHOICES = [
+    (1, _("1st")),
+    (2, _("2nd")),
+    (3, _("3rd")),
+    (4, _("4th")),
+    (-1, _("last")),
+]
+
+
+class ScheduleRule(models.Model):
+    """'This office takes check-ins on these weekdays, between these local times.'"""
+
+    office = models.ForeignKey(
+        "offices.Office",
+        verbose_name=_("office"),
+        on_delete=models.CASCADE,
+        related_name="schedule_rules",
+    )
+    weekdays = models.PositiveSmallIntegerField(
+        _("weekdays"), help_text=_("The days of the week this rule applies to.")
+    )
+    opens = models.TimeField(_("first appointment starts"))
+    closes = models.TimeField(_("last appointment ends"))
+    slot_minutes = models.PositiveSmallIntegerField(_("minutes per appointment"), default=30)
+    capacity = models.PositiveSmallIntegerField(_("people per appointment time"), default=1)
+    week_of_month = models.SmallIntegerField(
+        _("only in week of the month"),
+        choices=WEEK_OF_MONTH_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_('Empty: every week. For "1st Tuesday of each month", choose 1st.'),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["office", "valid_from", "opens"]
+        verbose_name = _("opening rule")
+        verbose_name_plural = _("opening rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weekdays__gte=1, weekdays__lte=127),
+                name="rule_weekdays_valid",
+                violation_error_message=_("Choose at least one day of the week."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")),
+                name="rule_closes_after_opens",
+                violation_error_message=_("The end time must be after the start time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
+                name="rule_slot_length_range",
+                violation_error_message=_("An appointment lasts between 5 and 240 minutes."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1),
+                name="rule_capacity_positive",
+                violation_error_message=_("At least one person per appointment time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(week_of_month__isnull=True) | Q(week_of_month__in=[-1, 1, 2, 3, 4]),
+                name="rule_week_of_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="rule_valid_range",
+                violation_error_message=_("The end date must not be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        days = ", ".join(str(WEEKDAY_NAMES[d]) for d in weekdays_from_mask(self.weekdays))
+        return f"{days} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+class Closure(models.Model):
+    """A day or a range of days when an office (or every office) takes no appointments."""
+
+    office = models.ForeignKey(
+        "offices.Office",
+        verbose_name=_("office"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="closures",
+        help_text=_("Leave empty to close every office."),
+    )
+    starts_on = models.DateField(_("first day closed"))
+    ends_on = models.DateField(_("last day closed"))
+    reason = models.CharField(_("reason shown to the public"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        indexes = [models.Index(fields=["starts_on", "ends_on"], name="closure_dates")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="closure_range_valid",
+                violation_error_message=_("The last day must not be before the first day."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on} - {self.ends_on}: {self.reason}"
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+class Slot(models.Model):
+    """One appointment time at one office; ``booked`` of its ``capacity`` seats are taken."""
+
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="slots"
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveSmallIntegerField(_("capacity"))
+    booked = models.PositiveSmallIntegerField(_("booked"), default=0)
+    is_blocked = models.BooleanField(
+        _("blocked"), default=False, help_text=_("A blocked time cannot be booked online.")
+    )
+    history = HistoricalRecords(excluded_fields=["booked"])
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("appointment time")
+        verbose_name_plural = _("appointment times")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "starts_at"], name="slot_unique_office_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(booked__gte=0) & Q(booked__lte=F("capacity")),
+                name="slot_booked_within_capacity",
+                violation_error_message=_(
+                    "The capacity cannot be lower than the number of people already booked."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="slot_ends_after_start",
+                violation_error_message=_("The end must be after the start."),
+            ),
+        ]
+        indexes = [
+            # "Next available times at this office": only open slots are indexed.
+            models.Index(
+                fields=["office", "starts_at"],
+                name="slot_open_by_office",
+                condition=Q(is_blocked=False) & Q(booked__lt=F("capacity")),
+            ),
+            models.Index(fields=["starts_at"], name="slot_starts_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id} {self.starts_at:%Y-%m-%d %H:%M}Z"
+
+    @property
+    def remaining(self) -> int:
+        return self.capacity - self.booked
+
+
+class AppointmentStatus(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+    RESCHEDULED = "rescheduled", _("Moved to another time")
+    CANCELLED_BY_OFFICE = "cancelled_by_office", _("Cancelled by the office")
+    CHECKED_IN = "checked_in", _("Checked in")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class Appointment(models.Model):
+    subject = models.ForeignKey(
+        "subjects.Subject",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="appointments",
+    )
+    slot = models.ForeignKey(
+        Slot, verbose_name=_("time"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    confirmation_number = models.CharField(_("confirmation number"), max_length=8, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AppointmentStatus.choices,
+        default=AppointmentStatus.BOOKED,
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    wants_reminder = models.BooleanField(_("wants a reminder"), default=False)
+    # Contact details are kept only when the person asks for a reminder.
+    reminder_email = models.EmailField(_("reminder email"), blank=True)
+    reminder_phone = models.CharField(_("reminder phone"), max_length=20, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Contact details are not copied into history: they are kept only while needed.
+    history = HistoricalRecords(excluded_fields=["reminder_email", "reminder_phone"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject"],
+                condition=Q(status="booked"),
+                name="one_active_appointment_per_subject",
+                violation_error_message=_("This person already has an appointment."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmation_number__regex=r"^[0-9A-HJKMNP-TV-Z]{8}$"),
+                name="appointment_confirmation_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AppointmentStatus.values),
+                name="appointment_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["slot", "status"], name="appointment_slot_status"),
+            models.Index(fields=["subject", "status"], name="appointment_subject_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_number
+
+    @property
+    def display_number(self) -> str:
+        return format_confirmation_number(self.confirmation_number)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == AppointmentStatus.BOOKED
+
+
+class OfficeStaff(models.Model):
+    """Which staff accounts manage appointments at which office. Superusers see all."""
+
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.CASCADE,
+        related_name="office_assignments",
+    )
+
+    class Meta:
+        verbose_name = _("office staff member")
+        verbose_name_plural = _("office staff members")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "user"], name="office_staff_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.office_id}"

@@ -1,0 +1,95 @@
+"""Reads for appointments."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from .models import Appointment, AppointmentStatus, Slot
+from .services import booking_cutoff
+
+
+def active_appointment(*, subject) -> Appointment | None:
+    """The person's booked appointment with its slot and office (one query), or None."""
+    return (
+        Appointment.objects.select_related("slot__office")
+        .filter(subject=subject, status=AppointmentStatus.BOOKED)
+        .first()
+    )
+
+
+def open_slots(*, office_id: int):
+    """Bookable times at an office, soonest first. Served by the partial index
+    ``slot_open_by_office`` (office, starts_at) WHERE NOT is_blocked AND booked < capacity."""
+    return Slot.objects.filter(
+        office_id=office_id,
+        is_blocked=False,
+        booked__lt=F("capacity"),
+        starts_at__gt=booking_cutoff(),
+    ).order_by("starts_at")
+
+
+@dataclass(frozen=True)
+class SlotPage:
+    slots: list[Slot]
+    has_next: bool
+    page: int
+
+
+def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
+    """One page of bookable times (one query: fetch one extra row to know if more follow)."""
+    page = max(page, 1)
+    start = (page - 1) * per_page
+    rows = list(open_slots(office_id=office_id)[start : start + per_page + 1])
+    return SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
+
+
+def bookable_slot(*, slot_id: int) -> Slot | None:
+    """The slot if a person could book it now, with its office (one query)."""
+    return (
+        Slot.objects.select_related("office")
+        .filter(
+            pk=slot_id,
+            is_blocked=False,
+            booked__lt=F("capacity"),
+            starts_at__gt=booking_cutoff(),
+            office__is_active=True,
+            office__accepts_online_booking=True,
+        )
+        .first()
+    )
+
+
+def group_by_local_day(slots, zone) -> list[tuple[datetime.date, list[Slot]]]:
+    """[(local date, [slots])] in order; ``zone`` is the office's ZoneInfo."""
+    days: list[tuple[datetime.date, list[Slot]]] = []
+    for slot in slots:
+        day = slot.starts_at.astimezone(zone).date()
+        if not days or days[-1][0] != day:
+            days.append((day, []))
+        days[-1][1].append(slot)
+    return days
+
+
+def office_code_of_slot(*, slot_id: int) -> str | None:
+    return Slot.objects.filter(pk=slot_id).values_list("office__code", flat=True).first()
+
+
+def checkin_appointments(*, subject) -> tuple[Appointment | None, Appointment | None]:
+    """For "My check-in": (the active appointment, or None; the most recent appointment the
+    office cancelled, when nothing was booked after it — the person must rebook first).
+    One query."""
+    latest = (
+        Appointment.objects.select_related("slot__office")
+        .filter(
+            subject=subject,
+            status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE],
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if latest is None:
+        return None, None
+    if latest.status == AppointmentStatus.BOOKED:
+        return latest, None
+    return None, latest

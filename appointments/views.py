@@ -1,0 +1,275 @@
+"""The booking flow: office → times → review → confirm → confirmation; and the person's
+own appointment: print, calendar file, cancel. Views parse, call a service or selector,
+render. No appointment or person id ever appears in a URL: "my appointment" is always the
+signed-in person's active one."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from offices.forms import OfficeSearchForm
+from offices.models import Office
+from offices.selectors import chosen_office, office_search
+from offices.services import chosen_office_set
+from subjects.decorators import subject_required
+
+from . import calendar_file, notifications, qr, selectors, services
+from .forms import OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
+from .presentation import LocalTime
+
+
+def _ineligible_redirect(request):
+    messages.info(request, services.NotEligible.message)
+    return HttpResponseRedirect(reverse("subjects:my_checkin"))
+
+
+def _times_url(office_code: str) -> str:
+    return f"{reverse('appointments:times')}?office={office_code}"
+
+
+@require_GET
+@subject_required
+def times(request):
+    """Bookable times at one office, soonest first, grouped by local day, paged."""
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    office_form = OfficeCodeForm(request.GET)
+    page_form = PageForm(request.GET)
+    if not office_form.is_valid():
+        messages.error(request, _("Please choose an office first."))
+        return HttpResponseRedirect(reverse("appointments:start"))
+    office = Office.objects.filter(
+        code=office_form.cleaned_data["office"].upper(),
+        is_active=True,
+        accepts_online_booking=True,
+    ).first()
+    if office is None:
+        messages.error(
+            request, _("That office does not take online bookings. Please choose another office.")
+        )
+        return HttpResponseRedirect(reverse("appointments:start"))
+    # Remembered so that "Choose another time" comes back to this office first.
+    chosen_office_set(session=request.session, office=office)
+    page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
+    page = selectors.open_slots_page(
+        office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE
+    )
+    for slot in page.slots:
+        slot.office = office  # already loaded; saves a query per slot
+        slot.local = LocalTime.of(slot)
+    days = selectors.group_by_local_day(page.slots, office.zone)
+    soonest = page.slots[0].local if page.page == 1 and page.slots else None
+    report_by = request.subject.report_by
+    return render(
+        request,
+        "appointments/times.html",
+        {
+            "office": office,
+            "days": [(day, slots) for day, slots in days],
+            "page": page,
+            "soonest_after_report_by": bool(soonest and report_by and soonest.day > report_by),
+            "active": selectors.active_appointment(subject=request.subject),
+        },
+    )
+
+
+@require_GET
+@subject_required
+def review(request):
+    """The chosen time with everything the person needs to check, and Confirm / Back."""
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    form = SlotChoiceForm(request.GET)
+    slot = selectors.bookable_slot(slot_id=form.cleaned_data["slot"]) if form.is_valid() else None
+    if slot is None:
+        messages.error(request, services.SlotUnavailable.message)
+        return HttpResponseRedirect(reverse("appointments:start"))
+    active = selectors.active_appointment(subject=request.subject)
+    return render(
+        request,
+        "appointments/review.html",
+        {
+            "slot": slot,
+            "local": LocalTime.of(slot),
+            "office": slot.office,
+            "active": active,
+            "active_local": LocalTime.of(active.slot) if active else None,
+            "form": SlotChoiceForm(initial={"slot": slot.pk}),
+            "back_url": _times_url(slot.office.code),
+        },
+    )
+
+
+@require_POST
+@subject_required
+def confirm(request):
+    """Book (or move to) the confirmed time. Repeating the POST shows the same booking."""
+    form = SlotChoiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose a time from the list."))
+        return HttpResponseRedirect(reverse("appointments:start"))
+    try:
+        result = services.appointment_book(
+            subject=request.subject, slot_id=form.cleaned_data["slot"], language=get_language()
+        )
+    except services.NotEligible:
+        return _ineligible_redirect(request)
+    except services.BookingError as error:
+        messages.error(request, error.message)
+        office_code = selectors.office_code_of_slot(slot_id=form.cleaned_data["slot"])
+        return HttpResponseRedirect(
+            _times_url(office_code) if office_code else reverse("appointments:start")
+        )
+    if result.replaced is not None:
+        notifications.notify_moved(result.appointment)
+        messages.success(
+            request, _("Your appointment has a new time and a new confirmation number.")
+        )
+    return HttpResponseRedirect(reverse("appointments:mine"))
+
+
+def _mine_context(appointment):
+    return {
+        "appointment": appointment,
+        "slot": appointment.slot,
+        "office": appointment.slot.office,
+        "local": LocalTime.of(appointment.slot),
+    }
+
+
+@require_GET
+@subject_required
+def mine(request):
+    """The person's appointment: confirmation number and every detail, with ways to keep
+    a record, change or cancel it."""
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    return _render_mine(request, appointment, SendDetailsForm())
+
+
+def _render_mine(request, appointment, send_form, status=200):
+    context = _mine_context(appointment)
+    context["send_form"] = send_form
+    return render(request, "appointments/mine.html", context, status=status)
+
+
+@require_POST
+@subject_required
+def send_details(request):
+    """Email or text the appointment to a number/address the person types (stored only if
+    they also ask for the reminder)."""
+    from checkin_portal.messaging import MessagingError
+    from checkin_portal.messaging.privacy import mask_destination
+
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    form = SendDetailsForm(request.POST)
+    if not form.is_valid():
+        return _render_mine(request, appointment, form, status=400)
+    channel, destination = form.cleaned_data["channel"], form.cleaned_data["destination"]
+    try:
+        notifications.send_details(
+            appointment=appointment,
+            channel=channel,
+            destination=destination,
+            session_key=request.session.session_key,
+        )
+    except MessagingError as error:
+        form.add_error(None, error.user_message)
+        return _render_mine(request, appointment, form, status=429)
+    if form.cleaned_data["remind"]:
+        services.appointment_set_reminder(
+            subject=request.subject, channel=channel, destination=destination
+        )
+    messages.success(
+        request,
+        _("We are sending your appointment details to %(destination)s.")
+        % {"destination": mask_destination(destination)},
+    )
+    return HttpResponseRedirect(reverse("appointments:mine"))
+
+
+@require_POST
+@subject_required
+def stop_reminders(request):
+    services.appointment_stop_reminders(subject=request.subject)
+    messages.success(
+        request, _("We will not send you a reminder. We deleted your contact details.")
+    )
+    return HttpResponseRedirect(reverse("appointments:mine"))
+
+
+@require_GET
+@subject_required
+def print_view(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        raise Http404
+    context = _mine_context(appointment)
+    context["qr_data_uri"] = qr.confirmation_qr_data_uri(appointment.display_number)
+    return render(request, "appointments/print.html", context)
+
+
+@require_GET
+@subject_required
+def ics(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if appointment is None:
+        raise Http404
+    response = HttpResponse(
+        calendar_file.appointment_ics(appointment), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="check-in-appointment.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@subject_required
+def cancel(request):
+    appointment = selectors.active_appointment(subject=request.subject)
+    if request.method == "POST":
+        cancelled = services.appointment_cancel(subject=request.subject)
+        if cancelled is not None:
+            notifications.notify_cancelled(cancelled)
+            messages.success(request, _("Your appointment is cancelled."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    if appointment is None:
+        messages.info(request, _("You have no appointment booked right now."))
+        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    return render(request, "appointments/cancel.html", _mine_context(appointment))
+
+
+@require_GET
+@subject_required
+def start(request):
+    """Step 1: choose one of the three offices nearest to what the person types (the
+    offices finder, reused), or the office they already chose in the public finder."""
+    if request.subject.checkin_completed_on:
+        return _ineligible_redirect(request)
+    form = OfficeSearchForm(request.GET if "q" in request.GET else None)
+    search = None
+    if form.is_bound and form.is_valid():
+        search = office_search(query=form.cleaned_data["q"])
+    return render(
+        request,
+        "appointments/start.html",
+        {
+            "form": form,
+            "search": search,
+            "chosen": None if search else chosen_office(request),
+            "active": selectors.active_appointment(subject=request.subject),
+            "choose_action": reverse("appointments:times"),
+            "choose_method": "get",
+            "choose_label": _("See times at this office"),
+            "search_url": reverse("appointments:start"),
+        },
+    )

@@ -1,0 +1,100 @@
+"""``send_message``: the one way the project sends an email or a text message."""
+
+import functools
+import logging
+from collections.abc import Mapping
+
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from .delivery import enqueue_delivery_safely
+from .exceptions import InvalidDestination
+from .models import Channel, OutboundMessage
+from .privacy import destination_digest, mask_destination
+from .ratelimit import check_rate_limits
+from .rendering import render_message
+
+logger = logging.getLogger("checkin_portal.messaging")
+
+
+def normalise_destination(channel: str, destination: str) -> str:
+    """An SMS number in E.164 (US numbers may omit +1); an email address with its domain
+    in lower case. Raises InvalidDestination."""
+    destination = (destination or "").strip()
+    if channel == Channel.SMS:
+        try:
+            number = phonenumbers.parse(destination, "US")
+        except phonenumbers.NumberParseException:
+            raise InvalidDestination("not a phone number") from None
+        if not phonenumbers.is_valid_number(number):
+            raise InvalidDestination("not a valid phone number")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    try:
+        validate_email(destination)
+    except ValidationError:
+        raise InvalidDestination("not an email address") from None
+    local, _at, domain = destination.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def send_message(
+    *,
+    channel: str,
+    destination: str,
+    template: str,
+    context: Mapping,
+    language: str,
+    session_key: str | None = None,
+) -> OutboundMessage:
+    """Render a message in ``language`` and queue it for sending after the current
+    transaction commits.
+
+    * ``channel``: ``"email"`` or ``"sms"`` (``Channel``).
+    * ``destination``: an email address, or a phone number (E.164 or a US number).
+    * ``template``: a template base name, e.g. ``"addresses/messages/change_received"``
+      (see ``rendering`` for the files it needs).
+    * ``context``: values for the templates; rendered now, so anything goes.
+    * ``language``: the recipient's language code (an unknown one falls back to the
+      default language).
+    * ``session_key``: the sender's session, for the per-session rate limit.
+
+    Raises ``InvalidDestination``, ``MessageTooLong`` (an SMS over 2 segments) or
+    ``RateLimited`` before writing anything; all are ``MessagingError``s with a
+    translated ``user_message``. Delivery itself happens in a task (django-tasks),
+    enqueued on commit: if the caller's transaction rolls back, nothing is sent; if
+    delivery fails, the caller's record is untouched and the send is retried.
+    """
+    channel = Channel(channel)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    destination = normalise_destination(channel, destination)
+    rendered = render_message(
+        channel=channel, template=template, context=dict(context), language=language
+    )
+    digest = destination_digest(destination)
+    check_rate_limits(destination_digest=digest, session_key=session_key)
+    with transaction.atomic():
+        message = OutboundMessage.objects.create(
+            channel=channel,
+            template=template,
+            language=language,
+            destination=destination,
+            destination_masked=mask_destination(destination),
+            destination_digest=digest,
+            subject=rendered.subject,
+            body_text=rendered.text,
+            body_html=rendered.html,
+        )
+        transaction.on_commit(functools.partial(enqueue_delivery_safely, message.pk))
+    logger.info(
+        "message %s queued (%s to %s, %s, %s)",
+        message.pk,
+        channel,
+        message.destination_masked,
+        template,
+        language,
+    )
+    return message

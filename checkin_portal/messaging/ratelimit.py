@@ -1,0 +1,54 @@
+"""Fixed-window counters on the shared cache (``CACHES["default"]``: the database cache
+table by default, Redis in production), one per session and one per destination.
+
+Counting is deliberately simple: ``cache.add`` then ``cache.incr``. Redis makes the
+increment atomic; with the database cache two simultaneous sends may both pass the very
+last free place, which is acceptable for a limit meant to stop abuse, not to count."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+
+from checkin_portal import clock
+
+from .exceptions import RateLimited
+
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """'5/h' → (5, 3600); '10/15m' → (10, 900)."""
+    match = _RATE.match(rate)
+    if not match:
+        raise ValueError(f"invalid rate {rate!r}: use N/s, N/m, N/h, N/d or N/<k><unit>")
+    count, multiplier, unit = match.groups()
+    return int(count), int(multiplier or 1) * _UNIT_SECONDS[unit]
+
+
+def _hit(scope: str, identity: str, rate: str) -> bool:
+    limit, window = parse_rate(rate)
+    bucket = int(clock.now().timestamp()) // window
+    key = f"messaging:rate:{scope}:{identity}:{window}:{bucket}"
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 1)
+        count = 1
+    return count <= limit
+
+
+def check_rate_limits(*, destination_digest: str, session_key: str | None) -> None:
+    """Count one message against the destination and the session; raise RateLimited
+    when either has reached its limit. The identities are digests, never clear values."""
+    if not _hit("destination", destination_digest, settings.MESSAGING_DESTINATION_RATE):
+        raise RateLimited("destination")
+    if session_key and not _hit(
+        "session",
+        hashlib.sha256(session_key.encode()).hexdigest()[:32],
+        settings.MESSAGING_SESSION_RATE,
+    ):
+        raise RateLimited("session")

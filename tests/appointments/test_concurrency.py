@@ -1,0 +1,161 @@
+"""Real threads, real PostgreSQL connections: the counters never lie and nobody is overbooked.
+
+Each worker thread gets its own database connection (Django opens one per thread) and closes
+it when done. All workers wait at a gate and are released together to maximise contention."""
+
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from appointments import services
+from appointments.models import Appointment, AppointmentStatus, Slot
+from tests.subjects.factories import SubjectFactory
+
+from .factories import AppointmentFactory, SlotFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WORKERS = 24
+
+
+def run_together(calls):
+    """Run every zero-argument callable in a thread pool, released at once; return each
+    call's outcome: the result, or the exception's class name."""
+    gate = threading.Event()
+
+    def worker(call):
+        gate.wait()
+        try:
+            return call()
+        except services.BookingError as error:
+            return type(error).__name__
+        except Exception as error:  # noqa: BLE001 - the test reports any other failure
+            return f"UNEXPECTED {type(error).__name__}: {error}"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = [pool.submit(worker, call) for call in calls]
+        gate.set()
+        return [future.result(timeout=120) for future in futures]
+
+
+def assert_counters_match_appointments():
+    for slot in Slot.objects.all():
+        active = Appointment.objects.filter(slot=slot, status=AppointmentStatus.BOOKED).count()
+        assert slot.booked == active, f"slot {slot.pk}: booked={slot.booked}, active={active}"
+
+
+def outcome_kinds(outcomes):
+    return Counter(o if isinstance(o, str) else "booked" for o in outcomes)
+
+
+def test_200_people_confirm_the_same_slot_of_capacity_5():
+    slot = SlotFactory(capacity=5)
+    subjects = SubjectFactory.create_batch(200)
+    outcomes = run_together(
+        [
+            lambda s=s: services.appointment_book(subject=s, slot_id=slot.pk, language="en")
+            for s in subjects
+        ]
+    )
+    kinds = outcome_kinds(outcomes)
+    assert kinds == {"booked": 5, "SlotUnavailable": 195}, kinds
+    slot.refresh_from_db()
+    assert slot.booked == 5
+    assert Appointment.objects.filter(status=AppointmentStatus.BOOKED).count() == 5
+    assert_counters_match_appointments()
+
+
+def test_many_people_move_into_one_slot():
+    target = SlotFactory(capacity=3)
+    appointments = AppointmentFactory.create_batch(60)
+    outcomes = run_together(
+        [
+            lambda a=a: services.appointment_reschedule(
+                subject=a.subject, new_slot_id=target.pk, language="en"
+            )
+            for a in appointments
+        ]
+    )
+    kinds = outcome_kinds(outcomes)
+    assert kinds == {"booked": 3, "SlotUnavailable": 57}, kinds
+    target.refresh_from_db()
+    assert target.booked == 3
+    # Everyone still has exactly one active appointment: moved or kept.
+    assert Appointment.objects.filter(status=AppointmentStatus.BOOKED).count() == 60
+    assert_counters_match_appointments()
+
+
+def test_moves_in_opposite_directions_do_not_deadlock():
+    slot_a, slot_b = SlotFactory(capacity=50), SlotFactory(capacity=50)
+    in_a = AppointmentFactory.create_batch(20, slot=slot_a)
+    in_b = AppointmentFactory.create_batch(20, slot=slot_b)
+    Slot.objects.filter(pk=slot_a.pk).update(booked=20)
+    Slot.objects.filter(pk=slot_b.pk).update(booked=20)
+    calls = [
+        lambda a=a: services.appointment_reschedule(
+            subject=a.subject, new_slot_id=slot_b.pk, language="en"
+        )
+        for a in in_a
+    ] + [
+        lambda a=a: services.appointment_reschedule(
+            subject=a.subject, new_slot_id=slot_a.pk, language="en"
+        )
+        for a in in_b
+    ]
+    outcomes = run_together(calls)
+    assert outcome_kinds(outcomes) == {"booked": 40}, outcomes
+    slot_a.refresh_from_db()
+    slot_b.refresh_from_db()
+    assert (slot_a.booked, slot_b.booked) == (20, 20)
+    assert_counters_match_appointments()
+
+
+def test_one_person_double_clicking_confirm_books_once():
+    slot = SlotFactory(capacity=5)
+    subject = SubjectFactory()
+    outcomes = run_together(
+        [
+            lambda: services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+            for _ in range(12)
+        ]
+    )
+    assert all(not isinstance(o, str) for o in outcomes), outcomes
+    assert len({o.appointment.pk for o in outcomes}) == 1
+    assert sum(o.created for o in outcomes) == 1
+    slot.refresh_from_db()
+    assert slot.booked == 1
+
+
+def test_one_person_in_two_tabs_ends_with_one_appointment():
+    slots = SlotFactory.create_batch(6, capacity=5)
+    subject = SubjectFactory()
+    outcomes = run_together(
+        [
+            lambda s=s: services.appointment_book(subject=subject, slot_id=s.pk, language="en")
+            for s in slots
+        ]
+    )
+    assert all(not isinstance(o, str) for o in outcomes), outcomes
+    assert Appointment.objects.filter(subject=subject, status=AppointmentStatus.BOOKED).count() == 1
+    assert_counters_match_appointments()
+
+
+def test_cancel_and_book_race_keeps_counts_right():
+    slot = SlotFactory(capacity=1)
+    holder = AppointmentFactory(slot=slot)
+    Slot.objects.filter(pk=slot.pk).update(booked=1)
+    others = SubjectFactory.create_batch(20)
+    calls = [lambda: services.appointment_cancel(subject=holder.subject)] + [
+        lambda s=s: services.appointment_book(subject=s, slot_id=slot.pk, language="en")
+        for s in others
+    ]
+    outcomes = run_together(calls)
+    assert not any(isinstance(o, str) and o.startswith("UNEXPECTED") for o in outcomes), outcomes
+    slot.refresh_from_db()
+    assert slot.booked <= 1
+    assert_counters_match_appointments()
