@@ -11,7 +11,9 @@ from django.conf import settings
 from checkin_portal import clock
 from offices.models import Office
 
+from . import services
 from .availability import slots_generate
+from .selectors import active_appointment, open_slots
 from .hours_text import HoursNotUnderstood, parse_hours
 from .models import ScheduleRule
 from .weekdays import weekdays_to_mask
@@ -44,7 +46,25 @@ def load(stdout) -> None:
             )
             rules_created += 1
         slots_generate(office=office, days=days)
+    _book_for_demo_person()
     stdout.write(
         f"  Appointments: {rules_created} opening rules created ({made_up} made up where the "
         f"published hours were missing), times generated for {days} days."
     )
+
+
+DEMO_BOOKED_SUBJECT_ID = "DEMO1007"
+DEMO_BOOKED_OFFICE_CODE = "CHICAGO-IL"
+
+
+def _book_for_demo_person() -> None:
+    """Give one demo person an online booking (the soonest time at a real office)."""
+    from subjects.models import Subject
+
+    subject = Subject.objects.filter(subject_id=DEMO_BOOKED_SUBJECT_ID).first()
+    office = Office.objects.filter(code=DEMO_BOOKED_OFFICE_CODE, is_active=True).first()
+    if subject is None or office is None or active_appointment(subject=subject):
+        return
+    slot = open_slots(office_id=office.pk).first()
+    if slot is not None:
+        services.appointment_book(subject=subject, slot_id=slot.pk, language="es")

@@ -3,9 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import F
 
-from .models import Appointment, AppointmentStatus, Slot
+from .models import Appointment, AppointmentStatus, Closure, Slot
 from .services import booking_cutoff
 
 
@@ -93,3 +94,19 @@ def checkin_appointments(*, subject) -> tuple[Appointment | None, Appointment | 
     if latest.status == AppointmentStatus.BOOKED:
         return latest, None
     return None, latest
+
+
+def closure_reason(*, appointment: Appointment) -> str:
+    """Why the office closed on this appointment's day, in the active language ("" when no
+    closure explains it). One query."""
+    from .availability import office_zone
+
+    office = appointment.slot.office
+    day = appointment.slot.starts_at.astimezone(office_zone(office)).date()
+    closure = (
+        Closure.objects.filter(starts_on__lte=day, ends_on__gte=day)
+        .filter(models.Q(office=office) | models.Q(office__isnull=True))
+        .order_by("-created_at")
+        .first()
+    )
+    return closure.reason if closure else ""

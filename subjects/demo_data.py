@@ -17,6 +17,7 @@ DEMO_SIGN_INS = [
     ("DEMO-1004", "VE", "Venezuela", "Parole/ATD, report-by date passed, parole ending"),
     ("DEMO-1005", "HT", "Haiti", "appointment on the papers has passed: book now"),
     ("DEMO-1006", "CO", "Colombia", "other release form, no dates"),
+    ("DEMO-1007", "SV", "El Salvador", "an appointment booked online (see, move, cancel)"),
 ]
 
 
@@ -93,6 +94,15 @@ def _subjects(today: datetime.date) -> list[dict]:
             "family_names": "Rojas",
             "release_form": ReleaseForm.OTHER,
             "preferred_language": "es",
+        },
+        {
+            # The appointments demo books a time for this person.
+            "subject_id": "DEMO1007",
+            "country_of_birth": "SV",
+            "given_names": "José",
+            "family_names": "Martínez",
+            "release_form": ReleaseForm.NOTICE_TO_REPORT,
+            "release_date": today - datetime.timedelta(days=3),
         },
     ]
 

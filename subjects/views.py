@@ -115,9 +115,12 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
     # Appointments build on subjects, so this read reaches "up" lazily, on purpose: My
     # check-in is where a person's obligations come together.
     from appointments.presentation import LocalTime
-    from appointments.selectors import checkin_appointments
+    from appointments.selectors import checkin_appointments, closure_reason
 
     active_appointment, cancelled_by_office = checkin_appointments(subject=request.subject)
+    office_closed_because = (
+        closure_reason(appointment=cancelled_by_office) if cancelled_by_office else ""
+    )
     status = selectors.checkin_status(request.subject, active_appointment=active_appointment)
     return render(
         request,
@@ -128,6 +131,7 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             "active_appointment": active_appointment,
             "active_local": LocalTime.of(active_appointment.slot) if active_appointment else None,
             "cancelled_by_office": cancelled_by_office,
+            "office_closed_because": office_closed_because,
             "show_back_link": False,  # this is the page the link leads to
         },
     )

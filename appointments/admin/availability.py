@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..availability import closure_apply
@@ -42,7 +43,7 @@ class ScheduleRuleAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Closure)
-class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
+class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("starts_on", "ends_on", "office", "reason")
     list_filter = ("office__state",)
     date_hierarchy = "starts_on"
@@ -122,7 +123,7 @@ class ScheduleRuleInline(admin.TabularInline):
     extra = 0
 
 
-class ClosureInline(admin.TabularInline):
+class ClosureInline(TranslationTabularInline):
     model = Closure
     fields = ("starts_on", "ends_on", "reason")
     extra = 0

@@ -199,9 +199,15 @@ def test_closure_in_admin_cancels_bookings_by_office(admin_client, sms_outbox):
     day = slot.starts_at.astimezone(office.zone).date()
     admin_client.post(
         reverse("admin:appointments_closure_add"),
-        {"office": office.pk, "starts_on": day, "ends_on": day, "reason": "Storm"},
+        {
+            "office": office.pk,
+            "starts_on": day,
+            "ends_on": day,
+            "reason_en": "Storm",
+            "reason_es": "Tormenta",
+        },
     )
-    assert Closure.objects.count() == 1
+    assert Closure.objects.get().reason_es == "Tormenta"
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.CANCELLED_BY_OFFICE
     slot.refresh_from_db()
@@ -214,6 +220,6 @@ def test_only_superusers_close_every_office(two_offices):
     client = staff_for(mine)
     client.post(
         reverse("admin:appointments_closure_add"),
-        {"office": "", "starts_on": "2030-01-02", "ends_on": "2030-01-02", "reason": "All"},
+        {"office": "", "starts_on": "2030-01-02", "ends_on": "2030-01-02", "reason_en": "All"},
     )
     assert not Closure.objects.filter(office__isnull=True).exists()

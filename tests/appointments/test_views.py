@@ -238,3 +238,29 @@ def test_ics_download(client: Client, subject):
     assert appointment.slot.starts_at.strftime("DTSTART:%Y%m%dT%H%M%SZ") in body
     assert subject.family_names not in body
     assert 'filename="check-in-appointment.ics"' in response["Content-Disposition"]
+
+
+def test_my_checkin_asks_to_rebook_after_an_office_closure_with_its_reason(client: Client, subject):
+    from appointments.availability import closure_apply
+    from appointments.models import Closure
+
+    appointment = AppointmentFactory(subject=subject)
+    day = appointment.slot.starts_at.astimezone(appointment.slot.office.zone).date()
+    closure = Closure.objects.create(
+        office=appointment.slot.office,
+        starts_on=day,
+        ends_on=day,
+        reason_en="The building has no power",
+        reason_es="El edificio no tiene luz",
+    )
+    closure_apply(closure=closure)
+    english = client.get(url("subjects:my_checkin")).content.decode()
+    assert "The office cancelled your appointment" in english
+    assert "The building has no power" in english
+    assert appointment.display_number in english
+    with translation.override("es"):
+        from django.urls import reverse
+
+        spanish = client.get(reverse("subjects:my_checkin")).content.decode()
+    assert "El edificio no tiene luz" in spanish
+    assert 'href="/en/book/"' in english
