@@ -13,9 +13,9 @@ from offices.models import Office
 
 from . import services
 from .availability import slots_generate
-from .selectors import active_appointment, open_slots
 from .hours_text import HoursNotUnderstood, parse_hours
 from .models import ScheduleRule
+from .selectors import active_appointment, open_slots
 from .weekdays import weekdays_to_mask
 
 DEMO_FALLBACK_HOURS = "Tuesday-Thursday, 9 a.m.-12 p.m."
