@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from .session import (
     current_subject,
@@ -14,6 +14,11 @@ from .session import (
     session_is_idle_expired,
     subject_sign_out,
     touch,
+)
+
+SESSION_TIMED_OUT = _(
+    "Your session ended because nothing happened for a while. "
+    "This keeps your information safe. Please sign in again."
 )
 
 
@@ -45,13 +50,7 @@ def subject_required(view):
             if has_subject_session(request):
                 subject_sign_out(request)
             if timed_out:
-                messages.warning(
-                    request,
-                    _(
-                        "Your session ended because nothing happened for a while. "
-                        "This keeps your information safe. Please sign in again."
-                    ),
-                )
+                messages.warning(request, SESSION_TIMED_OUT)
             next_path = request.path if request.method == "GET" else ""
             return HttpResponseRedirect(sign_in_url(next_path))
         request.subject = subject

@@ -105,7 +105,8 @@ class StaffStatus(enum.StrEnum):
 
 
 def subjects_with_status(queryset: QuerySet[Subject], status: str) -> QuerySet[Subject]:
-    """Staff filter matching ``checkin_status`` (without online appointments)."""
+    """Staff filter matching ``checkin_status`` (without online appointments). "Passed" is
+    judged in UTC with a day's grace here, not in each office's own zone."""
     now = clock.now()
     upcoming = Q(paperwork_appointment_at__isnull=False) & Q(
         paperwork_appointment_at__gte=now - datetime.timedelta(days=1)

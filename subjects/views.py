@@ -6,12 +6,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .decorators import subject_required
+from .decorators import SESSION_TIMED_OUT, subject_required
 from .forms import SignInForm, captcha_enabled
 from .session import (
     current_subject,
@@ -57,13 +56,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         if has_subject_session(request) and session_is_idle_expired(request):
             subject_sign_out(request)
-            messages.warning(
-                request,
-                _(
-                    "Your session ended because nothing happened for a while. "
-                    "This keeps your information safe. Please sign in again."
-                ),
-            )
+            messages.warning(request, SESSION_TIMED_OUT)
         elif current_subject(request) is not None:
             return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
         form = SignInForm()
@@ -128,5 +121,6 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             "subject": request.subject,
             "status": status,
             "active_appointment": active_appointment,
+            "show_back_link": False,  # this is the page the link leads to
         },
     )

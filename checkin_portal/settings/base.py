@@ -217,6 +217,9 @@ SIGN_IN_LOCKOUT_SECONDS = env.int("SIGN_IN_LOCKOUT_SECONDS", default=15 * 60)
 SIGN_IN_TRUSTED_PROXIES = env.int("SIGN_IN_TRUSTED_PROXIES", default=0)
 # How long before the idle timeout the signed-in pages warn (JavaScript only).
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
+# The session row outlives the idle timeout by an hour so that a person coming back after
+# it can be told "your session ended" (the timeout itself is enforced on every request).
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 
 # --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
 INSTALLED_APPS += ["checkin_portal.messaging"]
