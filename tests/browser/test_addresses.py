@@ -62,6 +62,13 @@ def _today() -> datetime.date:
     return clock.today_in(ZoneInfo(settings.TIME_ZONE))
 
 
+def _fits_a_small_phone(page: Page, context: str) -> None:
+    """At 320 px nothing makes the page scroll sideways (long web addresses wrap)."""
+    page.set_viewport_size(MOBILE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= MOBILE["width"], f"{context}: the page is {width}px wide at 320px"
+
+
 def _answer_guidance(page: Page, move_date: datetime.date) -> None:
     page.locator('label[for="id_release_form_0"]').click()  # Notice to Appear
     page.locator('label[for="id_credible_fear_0"]').click()  # yes
@@ -95,6 +102,7 @@ def _guidance_flow(page: Page, base_url: str, language: str, *, axe: bool = True
     expect(results.locator(".portal-agency")).to_have_count(3)  # ICE, EOIR, USCIS
     expect(results.get_by_text(text["eoir"])).to_be_visible()
     check_at_widths(page, WIDTHS, context=f"guidance results ({language})")
+    _fits_a_small_phone(page, f"guidance results ({language})")
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -171,6 +179,7 @@ def _change_flow(page: Page, base_url: str, language: str, *, axe: bool = True) 
     expect(page.get_by_role("heading", name=text["left"])).to_be_visible()
     expect(page.locator(".portal-agency")).to_have_count(1)  # the immigration court
     check_at_widths(page, WIDTHS, context=f"receipt ({language})")
+    _fits_a_small_phone(page, f"receipt ({language})")
     return receipt
 
 
