@@ -1,0 +1,44 @@
+import datetime
+
+import pytest
+import time_machine
+
+from checkin_portal import clock
+from checkin_portal.messaging.backends import locmem
+from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+from tests.subjects.factories import SubjectFactory
+
+# A fixed "now" for flows that check dates: Monday 2 March 2026, 10:00 in New York.
+NOW = datetime.datetime(2026, 3, 2, 15, 0, tzinfo=datetime.UTC)
+TODAY = datetime.date(2026, 3, 2)
+
+
+@pytest.fixture
+def frozen_now():
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    locmem.outbox.clear()
+    yield locmem.outbox
+    locmem.outbox.clear()
+
+
+def sign_in(client, subject) -> None:
+    session = client.session
+    session[SESSION_SUBJECT_KEY] = subject.pk
+    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+    session.save()
+
+
+@pytest.fixture
+def subject(db):
+    return SubjectFactory(release_date=datetime.date(2026, 1, 5))
+
+
+@pytest.fixture
+def signed_in(client, subject, frozen_now):
+    sign_in(client, subject)
+    return client
