@@ -264,3 +264,23 @@ def test_my_checkin_asks_to_rebook_after_an_office_closure_with_its_reason(clien
         spanish = client.get(reverse("subjects:my_checkin")).content.decode()
     assert "El edificio no tiene luz" in spanish
     assert 'href="/en/book/"' in english
+
+
+def test_session_expired_mid_flow_books_nothing(client: Client, office, subject, settings):
+    import datetime
+
+    import time_machine
+
+    from checkin_portal import clock
+
+    slot = SlotFactory(office=office)
+    assert client.get(url("appointments:review"), {"slot": slot.pk}).status_code == 200
+    later = clock.now() + datetime.timedelta(seconds=settings.SESSION_IDLE_TIMEOUT + 60)
+    with time_machine.travel(later, tick=False):
+        response = client.post(url("appointments:confirm"), {"slot": slot.pk})
+    assert response.status_code == 302
+    assert "/sign-in/" in response["Location"]
+    assert str(slot.pk) not in response["Location"]
+    assert Appointment.objects.count() == 0
+    slot.refresh_from_db()
+    assert slot.booked == 0
