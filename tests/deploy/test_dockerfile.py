@@ -1,54 +1,14 @@
 """The Dockerfile, read without a Docker engine: its structure, and its collectstatic line
 run for real (the same command, with the same settings module and placeholder values)."""
 
-import os
 import re
-import shlex
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-ROOT = Path(settings.BASE_DIR)
-
-
-def instructions(text: str) -> list[tuple[str, str]]:
-    """(INSTRUCTION, arguments) pairs, continuation lines joined, comments dropped."""
-    result, pending = [], ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not pending and (not line or line.startswith("#")):
-            continue
-        if line.startswith("#"):
-            continue
-        if line.endswith("\\"):
-            pending += line[:-1] + " "
-            continue
-        full = pending + line
-        pending = ""
-        keyword, _, args = full.partition(" ")
-        result.append((keyword.upper(), args.strip()))
-    return result
-
-
-DOCKERFILE = instructions((ROOT / "Dockerfile").read_text())
-
-
-def stages() -> list[list[tuple[str, str]]]:
-    found = []
-    for keyword, args in DOCKERFILE:
-        if keyword == "FROM":
-            found.append([])
-        if found:
-            found[-1].append((keyword, args))
-    return found
-
-
-def runtime_stage():
-    return stages()[-1]
+from .dockerfile import DOCKERFILE, ROOT, runtime_stage, stages
 
 
 def test_multi_stage_on_a_pinned_slim_python_311():
@@ -110,37 +70,17 @@ def test_dockerignore_keeps_secrets_and_local_state_out():
     assert ".env" in gitignored
 
 
-def _collectstatic_line() -> tuple[dict[str, str], list[str]]:
-    [line] = [args for keyword, args in stages()[0] if keyword == "RUN" and "collectstatic" in args]
-    words = shlex.split(line)
-    env = {}
-    while "=" in words[0] and not words[0].startswith("/"):
-        name, _, value = words.pop(0).partition("=")
-        env[name] = value
-    return env, words
-
-
-def test_collectstatic_line_runs_without_a_database(tmp_path):
-    """The Dockerfile's own command line, with the venv's Python and a temporary
-    STATIC_ROOT. Its DATABASE_URL points at a host that does not exist: a connection
-    attempt would fail the command."""
-    env, argv = _collectstatic_line()
+def test_collectstatic_line_runs_without_a_database(collected_static):
+    """The Dockerfile's own command line (tests/deploy/conftest.py runs it with the venv's
+    Python and a temporary STATIC_ROOT). Its DATABASE_URL names a host that does not
+    exist: a connection attempt would fail the command."""
+    env, argv = collected_static.env, collected_static.argv
     assert env["DJANGO_SETTINGS_MODULE"] == "checkin_portal.settings.production"
     assert env["DATABASE_URL"].startswith("postgres://") and ".invalid" in env["DATABASE_URL"]
-    assert argv[0] == "/venv/bin/python"
-    argv[0] = sys.executable
-    env["STATIC_ROOT"] = str(tmp_path / "static")
-    keep = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}
-    result = subprocess.run(
-        argv,
-        cwd=ROOT,
-        env={**{k: v for k, v in os.environ.items() if k in keep}, **env},
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    assert argv[:4] == ["/venv/bin/python", "manage.py", "collectstatic", "--noinput"]
+    result = collected_static.result
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    static = tmp_path / "static"
+    static = collected_static.root
     assert (static / "staticfiles.json").exists()
     [css] = [p for p in static.glob("vendor/uswds/css/uswds.min.*.css") if p.suffix == ".css"]
     assert re.fullmatch(r"uswds\.min\.[0-9a-f]{12}\.css", css.name)

@@ -129,9 +129,10 @@ def test_check_deploy_clean_with_redis_replica_and_fallbacks():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_log_lines_are_json_with_request_ids_and_no_personal_data():
+def test_log_lines_are_json_with_request_ids_and_no_personal_data(collected_static):
     """Requests through the real production middleware and LOGGING; the log lines are
-    read from the process's stderr, exactly as a log collector would get them."""
+    read from the process's stderr, exactly as a log collector would get them. (Pages
+    render with the static files the image would have.)"""
     result = boot(
         """
         import json, sys
@@ -149,7 +150,8 @@ def test_log_lines_are_json_with_request_ids_and_no_personal_data():
         r = client.get("/en/", HTTP_HOST="attacker.example/?email=jane.doe@example.org")
         ids.append([r.status_code, r["X-Request-ID"]])
         print(json.dumps(ids))
-        """
+        """,
+        STATIC_ROOT=str(collected_static.root),
     )
     assert result.returncode == 0, result.stderr
     ids = json.loads(result.stdout.strip().splitlines()[-1])
