@@ -270,3 +270,32 @@ OFFICE_DIRECTIONS_URL = env.str(
 # Automated Case Information), offered when the portal has no hearing on record.
 EOIR_CASE_INFO_URL = env.str("EOIR_CASE_INFO_URL", default="https://acis.eoir.justice.gov/en/")
 EOIR_CASE_INFO_PHONE = env.str("EOIR_CASE_INFO_PHONE", default="+1-800-898-7180")
+
+
+# --- deployment (docs/operations.md)
+from checkin_portal.logs import logging_config  # noqa: E402 - stdlib only, no Django import
+
+# Rotating SECRET_KEY: put the old key here while the new one rolls out, so that sessions
+# and signed values made with it stay valid; remove it after SESSION_COOKIE_AGE.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+# Where collectstatic writes (the container bakes the files in at build time).
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))
+# A request id on every response and log line (checkin_portal/logs.py): first middleware.
+MIDDLEWARE = ["checkin_portal.logs.RequestIdMiddleware", *MIDDLEWARE]
+# "plain" for a terminal, "json" (production's default) for a log collector. Either way a
+# line never holds a query string, an e-mail address, a phone number or an exception's text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
+# Read replica, off by default: reads go there only for the GET views named here (URL
+# names) and for selectors wrapped in checkin_portal.db_routers.replica_reads. A view
+# qualifies when a few seconds' lag is harmless and every read goes through the ORM (the
+# office finder is left out: its change token is read with a raw cursor on the primary).
+DATABASE_REPLICA_VIEWS = env.list("DATABASE_REPLICA_VIEWS", default=["help"])
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["checkin_portal.db_routers.ReplicaRouter"]
+    MIDDLEWARE = [*MIDDLEWARE, "checkin_portal.db_routers.ReplicaReadsMiddleware"]
+# Staff CSV import needs the model's change permission, export its view permission
+# (django-import-export otherwise lets any staff account import by URL).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -5,6 +5,8 @@ with the values in .env.example reports no issues."""
 
 from django.core.exceptions import ImproperlyConfigured
 
+from checkin_portal.logs import logging_config
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -27,12 +29,17 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Production needs a PostgreSQL DATABASE_URL (postgres://...).")
 
 # psycopg 3's pool replaces persistent connections; CONN_MAX_AGE must be 0 with it.
-DATABASES["default"]["CONN_MAX_AGE"] = 0
-DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-    "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
-    "max_size": env.int("DB_POOL_MAX_SIZE", default=10),
-    "timeout": env.int("DB_POOL_TIMEOUT", default=10),
-}
+# Each process (gunicorn worker, db_worker) keeps its own pool: size PostgreSQL's
+# max_connections for processes x DB_POOL_MAX_SIZE (docs/operations.md, "Scaling").
+for _alias in DATABASES:
+    if DATABASES[_alias]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("Production needs PostgreSQL URLs (postgres://...).")
+    DATABASES[_alias]["CONN_MAX_AGE"] = 0
+    DATABASES[_alias].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
+        "max_size": env.int("DB_POOL_MAX_SIZE", default=10),
+        "timeout": env.int("DB_POOL_TIMEOUT", default=10),
+    }
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -46,3 +53,8 @@ LANGUAGE_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# One JSON object per log line (timestamp, level, logger, message, request_id), no query
+# strings or personal data; LOG_FORMAT=plain for a person reading a terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))

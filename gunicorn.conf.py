@@ -1,0 +1,40 @@
+"""Gunicorn settings for the portal, used by the container (Dockerfile, compose `web`) and
+by scripts/serve_production.sh. Every value comes from the environment; a command-line
+option (such as the script's --bind) wins over this file."""
+
+import os
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+wsgi_app = "checkin_portal.wsgi:application"
+bind = [os.environ.get("GUNICORN_BIND", f"0.0.0.0:{_int('PORT', 8000)}")]
+
+# Processes x threads = requests served at once. Each process keeps its own database pool
+# (DB_POOL_MAX_SIZE connections at most): see docs/operations.md before raising either.
+workers = _int("WEB_CONCURRENCY", 2)
+threads = _int("GUNICORN_THREADS", 1)
+# A request that takes longer than this is abandoned (the worker restarts): pages answer in
+# milliseconds; only a stuck database or network call gets near it.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then, staggered, so that slow leaks cannot build up.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# Heartbeat files in memory, not on a container's overlay disk.
+if os.path.isdir("/dev/shm"):  # noqa: S108 - a RAM disk, as gunicorn advises for containers
+    worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# Logs on stdout/stderr, one JSON object per line (LOG_FORMAT=plain for a terminal); the
+# access line has no query string, referer, user agent or client address.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+logger_class = "checkin_portal.gunicorn_logging.PortalLogger"
+proc_name = "checkin-portal"
+# No runtime control socket (gunicornc): nothing here uses it, and in the container the
+# home directory it would go to is read-only.
+control_socket_disable = True

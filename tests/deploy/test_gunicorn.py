@@ -1,0 +1,107 @@
+"""gunicorn.conf.py (shared by the container and scripts/serve_production.sh) and the
+access log it writes."""
+
+import datetime
+import json
+import runpy
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from gunicorn.config import Config
+
+from checkin_portal.gunicorn_logging import PortalLogger
+
+ROOT = Path(settings.BASE_DIR)
+CONF = ROOT / "gunicorn.conf.py"
+
+
+def load(monkeypatch, **env) -> dict:
+    for name in (
+        "WEB_CONCURRENCY",
+        "GUNICORN_THREADS",
+        "GUNICORN_TIMEOUT",
+        "PORT",
+        "GUNICORN_BIND",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    values = runpy.run_path(str(CONF))
+    return {k: v for k, v in values.items() if not k.startswith("_") and k != "os"}
+
+
+def test_every_name_is_a_gunicorn_setting(monkeypatch):
+    known = Config().settings
+    for name, value in load(monkeypatch).items():
+        assert name in known, name
+        known[name].set(value)  # gunicorn's own validation
+
+
+def test_values_come_from_the_environment(monkeypatch):
+    conf = load(
+        monkeypatch, WEB_CONCURRENCY="5", GUNICORN_THREADS="3", GUNICORN_TIMEOUT="20", PORT="9000"
+    )
+    assert (conf["workers"], conf["threads"], conf["timeout"]) == (5, 3, 20)
+    assert conf["bind"] == ["0.0.0.0:9000"]
+    defaults = load(monkeypatch)
+    assert (defaults["workers"], defaults["timeout"], defaults["bind"]) == (2, 30, ["0.0.0.0:8000"])
+    assert defaults["wsgi_app"] == "checkin_portal.wsgi:application"
+    assert defaults["accesslog"] == "-"
+    assert defaults["logger_class"] == "checkin_portal.gunicorn_logging.PortalLogger"
+    assert defaults["control_socket_disable"] is True
+
+
+def test_script_and_image_use_this_file():
+    assert "--config gunicorn.conf.py" in (ROOT / "scripts" / "serve_production.sh").read_text()
+    assert "--config gunicorn.conf.py" in (ROOT / "scripts" / "docker-entrypoint.sh").read_text()
+
+
+class _Response:
+    status = "404 Not Found"
+    headers = [("Content-Type", "text/html"), ("X-Request-ID", "req-77")]
+    sent = 1234
+
+
+def _access_logger() -> PortalLogger:
+    # Made inside the test, after capsys has replaced sys.stdout.
+    cfg = Config()
+    cfg.set("accesslog", "-")
+    return PortalLogger(cfg)
+
+
+def test_access_line_is_json_without_query_referer_agent_or_address(capsys):
+    access_logger = _access_logger()
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/en/offices/",
+        "QUERY_STRING": "q=1600+Pennsylvania+Ave+NW",
+        "RAW_URI": "/en/offices/?q=1600+Pennsylvania+Ave+NW",
+        "HTTP_REFERER": "https://checkin.example.org/en/book/?q=42+Elm+Street",
+        "HTTP_USER_AGENT": "Mozilla/5.0 (Linux; Android 9; Moto G)",
+        "REMOTE_ADDR": "203.0.113.9",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    access_logger.access(_Response(), None, environ, datetime.timedelta(milliseconds=12.3))
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert line["logger"] == "gunicorn.access"
+    assert line["message"] == "GET /en/offices/ 404"
+    assert (line["method"], line["path"], line["status_code"]) == ("GET", "/en/offices/", 404)
+    assert line["request_id"] == "req-77"
+    assert line["bytes"] == 1234
+    assert line["duration_ms"] == pytest.approx(12.3)
+    text = json.dumps(line)
+    for leaked in ("1600", "Pennsylvania", "Elm", "Mozilla", "203.0.113.9"):
+        assert leaked not in text
+
+
+def test_access_line_with_an_unsafe_request_id(capsys):
+    access_logger = _access_logger()
+
+    class Response(_Response):
+        headers = [("X-Request-ID", "AB1234567 Jane")]
+
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/en/sign-in/"}
+    access_logger.access(Response(), None, environ, datetime.timedelta(seconds=1))
+    line = json.loads(capsys.readouterr().out)
+    assert line["request_id"] == "-"
