@@ -31,8 +31,10 @@ STAFF_GROUPS: dict[str, list[str]] = {
         *_crud("appointments", "officestaff", "view"),
     ],
     # The team that loads and corrects the people, hearings and courts records (CSV
-    # import included), keeps the help pages, and watches outgoing messages.
+    # import included), works the address-change queue (not scoped by office, so not for
+    # office accounts), keeps the help pages, and watches outgoing messages.
     PORTAL_DATA_STAFF: [
+        *_crud("addresses", "addresschange", "view", "change"),
         *_crud("subjects", "subject", "view", "add", "change"),
         *_crud("hearings", "hearing", "view", "add", "change"),
         *_crud("hearings", "immigrationcourt", "view", "change"),
