@@ -1,71 +1,20 @@
 """USPS state and territory codes accepted in an address, with their names.
 
-Names of places are not translated (USPS uses these spellings on mail). The list is every
-code the ZIP table knows, so a ZIP can always be matched to a state in it."""
+The places are the offices app's list (states, DC, inhabited territories); mail can also go
+to military APO/FPO/DPO "states" and to the freely associated states the ZIP table knows.
+Names of places are not translated (USPS uses these spellings on mail)."""
 
-STATES: dict[str, str] = {
-    "AL": "Alabama",
-    "AK": "Alaska",
-    "AS": "American Samoa",
-    "AZ": "Arizona",
-    "AR": "Arkansas",
+from offices.states import STATES as PLACES
+
+MAIL_ONLY_STATES: dict[str, str] = {
     "AA": "Armed Forces Americas (AA)",
     "AE": "Armed Forces Europe, Middle East, Africa, Canada (AE)",
     "AP": "Armed Forces Pacific (AP)",
-    "CA": "California",
-    "CO": "Colorado",
-    "CT": "Connecticut",
-    "DE": "Delaware",
-    "DC": "District of Columbia",
     "FM": "Federated States of Micronesia",
-    "FL": "Florida",
-    "GA": "Georgia",
-    "GU": "Guam",
-    "HI": "Hawaii",
-    "ID": "Idaho",
-    "IL": "Illinois",
-    "IN": "Indiana",
-    "IA": "Iowa",
-    "KS": "Kansas",
-    "KY": "Kentucky",
-    "LA": "Louisiana",
-    "ME": "Maine",
     "MH": "Marshall Islands",
-    "MD": "Maryland",
-    "MA": "Massachusetts",
-    "MI": "Michigan",
-    "MN": "Minnesota",
-    "MS": "Mississippi",
-    "MO": "Missouri",
-    "MT": "Montana",
-    "NE": "Nebraska",
-    "NV": "Nevada",
-    "NH": "New Hampshire",
-    "NJ": "New Jersey",
-    "NM": "New Mexico",
-    "NY": "New York",
-    "NC": "North Carolina",
-    "ND": "North Dakota",
-    "MP": "Northern Mariana Islands",
-    "OH": "Ohio",
-    "OK": "Oklahoma",
-    "OR": "Oregon",
     "PW": "Palau",
-    "PA": "Pennsylvania",
-    "PR": "Puerto Rico",
-    "RI": "Rhode Island",
-    "SC": "South Carolina",
-    "SD": "South Dakota",
-    "TN": "Tennessee",
-    "TX": "Texas",
-    "UT": "Utah",
-    "VT": "Vermont",
-    "VI": "U.S. Virgin Islands",
-    "VA": "Virginia",
-    "WA": "Washington",
-    "WV": "West Virginia",
-    "WI": "Wisconsin",
-    "WY": "Wyoming",
 }
+
+STATES: dict[str, str] = {**PLACES, **MAIL_ONLY_STATES}
 
 STATE_CHOICES = sorted(STATES.items(), key=lambda item: item[1])
