@@ -2,7 +2,6 @@
 and the catalogues match the strings in the source (when GNU gettext is available)."""
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,18 +10,9 @@ import polib
 import pytest
 from django.conf import settings
 
-ROOT = Path(settings.BASE_DIR)
-SKIP_DIRS = {".venv", "var", "node_modules", ".git"}
-PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
+from checkin_portal.i18n_checks import ROOT, catalogues, problems_for
+
 TRANSLATED = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
-def _catalogues(language: str) -> list[Path]:
-    return sorted(
-        p
-        for p in ROOT.rglob(f"locale/{language}/LC_MESSAGES/django.po")
-        if not SKIP_DIRS & set(p.relative_to(ROOT).parts)
-    )
 
 
 def _to_locale(code: str) -> str:
@@ -33,35 +23,15 @@ def _to_locale(code: str) -> str:
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_every_message_is_translated_and_not_fuzzy(language: str):
-    files = _catalogues(_to_locale(language))
-    assert files, f"no catalogue for {language}"
-    problems = []
-    for path in files:
-        for entry in polib.pofile(str(path)):
-            where = f"{path.relative_to(ROOT)}: {entry.msgid[:60]!r}"
-            if entry.obsolete:
-                continue
-            if "fuzzy" in entry.flags:
-                problems.append(f"fuzzy {where}")
-            elif entry.msgid_plural:
-                if not all(entry.msgstr_plural.values()):
-                    problems.append(f"missing plural {where}")
-            elif not entry.msgstr:
-                problems.append(f"missing {where}")
-    assert not problems, "\n".join(problems)
+    assert catalogues(_to_locale(language)), f"no catalogue for {language}"
+    problems = [p for p in problems_for(_to_locale(language)) if p.kind in {"missing", "fuzzy"}]
+    assert not problems, "\n".join(map(str, problems))
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_placeholders_survive_translation(language: str):
-    problems = []
-    for path in _catalogues(_to_locale(language)):
-        for entry in polib.pofile(str(path)):
-            expected = sorted(PLACEHOLDER.findall(entry.msgid))
-            strings = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-            for translated in strings:
-                if translated and sorted(PLACEHOLDER.findall(translated)) != expected:
-                    problems.append(f"{path.relative_to(ROOT)}: {entry.msgid[:60]!r}")
-    assert not problems, "\n".join(problems)
+    problems = [p for p in problems_for(_to_locale(language)) if p.kind == "broken"]
+    assert not problems, "\n".join(map(str, problems))
 
 
 def test_catalogues_match_source_strings(tmp_path: Path):
@@ -93,7 +63,7 @@ def test_catalogues_match_source_strings(tmp_path: Path):
     )
     stale = []
     for language in TRANSLATED:
-        for original in _catalogues(_to_locale(language)):
+        for original in catalogues(_to_locale(language)):
             fresh = copy / original.relative_to(ROOT)
             want = {e.msgid for e in polib.pofile(str(fresh)) if not e.obsolete}
             have = {e.msgid for e in polib.pofile(str(original)) if not e.obsolete}
