@@ -9,33 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from .geocoding.zipindex import zip_record
-from .importer import OfficeRow
+from .importer import COLUMNS, OfficeRow
 from .models import Office, OfficeKind
 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
-# Model fields the data file sets (the translated ones by language).
+# Model fields the data file sets: its columns, less the key and the provenance note, with
+# the parent office's code stored as its id.
 _IMPORTED_FIELDS = [
-    "kind",
-    "parent_id",
-    "name_en",
-    "name_es",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "latitude",
-    "longitude",
-    "timezone",
-    "phone",
-    "email",
-    "area_of_responsibility",
-    "hours_en",
-    "hours_es",
-    "instructions_en",
-    "instructions_es",
-    "accepts_online_booking",
-    "is_active",
+    "parent_id" if column == "parent_code" else column
+    for column in COLUMNS
+    if column not in {"code", "source"}
 ]
 
 
