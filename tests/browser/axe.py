@@ -7,7 +7,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def assert_accessible(page, *, context: str = "") -> None:
-    """Run axe-core on the page as it is now; fail with every violation listed."""
+    """Run axe-core on the page once it has loaded; fail with every violation listed."""
+    # A click that navigates returns once the new document is committed, before its
+    # stylesheets have loaded; axe would then judge colours without our CSS (white text
+    # on no background) and fail at random. Wait for the page's own load event first.
+    page.wait_for_load_state("load")
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = results.response["violations"]
     if violations:
