@@ -120,8 +120,27 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
+    ("pt-br", "Português"),
+    ("fr", "Français"),
+    ("ht", "Kreyòl ayisyen"),
+    ("zh-hans", "简体中文"),
+    ("ru", "Русский"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("hi", "हिन्दी"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("tr", "Türkçe"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django knows no Haitian Creole, and names Punjabi in English: register both so that
+# get_language_info(), the bidi flag and the admin see them (checkin_portal/languages.py).
+from checkin_portal.languages import register_extra_languages  # noqa: E402
+
+register_extra_languages()
+# Date and number formats for the languages Django has none for (ht, pa).
+FORMAT_MODULE_PATH = ["checkin_portal.formats"]
+# The project's own messages first, then the translations of Django's own user-facing
+# messages (form errors, month and weekday names) that Django lacks for ht, pa and others.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "checkin_portal" / "django_supplement" / "locale"]
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
