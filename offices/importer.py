@@ -6,14 +6,15 @@
 code                     fixed short name, capital letters, digits and dashes (unique)
 kind                     ``field_office`` or ``sub_office``
 parent_code              code of the field office a sub-office belongs to (else empty)
-name_en, name_es         the office's name (Spanish empty: English is shown)
+name_<lang>              the office's name, one column per shipped language: name_en,
+                         name_es, name_pt_br, ... (a language left empty shows English)
 street, city, state, zip the address; state is the USPS code; ZIP 5 digits
 latitude, longitude      decimal degrees; empty: taken from the ZIP centroid
 timezone                 IANA name; empty: taken from the ZIP
 phone, email             contact (either may be empty)
 area_of_responsibility   free text
-hours_en, hours_es       published check-in hours, as text
-instructions_en, _es     what a visitor needs to know (plain text)
+hours_<lang>             published check-in hours, as text (hours_en, hours_es, ...)
+instructions_<lang>      what a visitor needs to know, plain text (instructions_en, ...)
 accepts_online_booking   yes / no
 is_active                yes / no (inactive offices are not shown to the public)
 source                   where the facts come from (not imported; for reviewers)
@@ -31,12 +32,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from modeltranslation import settings as mt_settings
+from modeltranslation.utils import build_localized_fieldname
+
+# Fields translated with django-modeltranslation (offices/translation.py): the file has
+# one column per shipped language, named as modeltranslation names the model fields
+# (name_en, name_es, name_pt_br, ..., hours_zh_hans, ...). Adding a language to
+# settings.LANGUAGES adds its columns here; nothing in this file needs an edit.
+TRANSLATED_FIELDS = ("name", "hours", "instructions")
+LANGUAGE_CODES = list(mt_settings.AVAILABLE_LANGUAGES)
+
+
+def translated_columns(field: str) -> list[str]:
+    """``name`` -> ``["name_en", "name_es", "name_pt_br", ...]`` (default language first)."""
+    codes = [mt_settings.DEFAULT_LANGUAGE] + [
+        code for code in LANGUAGE_CODES if code != mt_settings.DEFAULT_LANGUAGE
+    ]
+    return [build_localized_fieldname(field, code) for code in codes]
+
+
 COLUMNS = [
     "code",
     "kind",
     "parent_code",
-    "name_en",
-    "name_es",
+    *translated_columns("name"),
     "street",
     "city",
     "state",
@@ -47,10 +66,8 @@ COLUMNS = [
     "phone",
     "email",
     "area_of_responsibility",
-    "hours_en",
-    "hours_es",
-    "instructions_en",
-    "instructions_es",
+    *translated_columns("hours"),
+    *translated_columns("instructions"),
     "accepts_online_booking",
     "is_active",
     "source",
@@ -98,3 +115,15 @@ def read_office_rows(source: Path | str | Iterable[str]) -> list[OfficeRow]:
     except csv.Error as error:
         raise OfficeFileError(f"line {reader.line_num}: {error}") from error
     return rows
+
+
+def translated_values(row: OfficeRow) -> dict[str, str | None]:
+    """The row's translated model fields: the default language as written (``""`` when
+    empty), every other language ``None`` when empty so that the site falls back to the
+    default language. A file without a language's columns leaves it empty."""
+    values: dict[str, str | None] = {}
+    for field in TRANSLATED_FIELDS:
+        default, *others = translated_columns(field)
+        values[default] = row.get(default)
+        values.update({column: row.get(column) or None for column in others})
+    return values

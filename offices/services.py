@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from .geocoding.zipindex import zip_record
-from .importer import COLUMNS, OfficeRow
+from .importer import COLUMNS, OfficeRow, translated_values
 from .models import Office, OfficeKind
 
 _YES = {"yes", "y", "true", "1"}
@@ -106,8 +106,8 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
     values = {
         "kind": kind,
         "parent_id": parent.pk if parent else None,
-        "name_en": row.get("name_en"),
-        "name_es": row.get("name_es") or None,
+        # name_en, name_es, ..., hours_<lang>, instructions_<lang>: every shipped language.
+        **translated_values(row),
         "street": " ".join(row.get("street").split()),
         "city": row.get("city"),
         "state": row.get("state").upper(),
@@ -118,10 +118,6 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
         "phone": row.get("phone"),
         "email": row.get("email"),
         "area_of_responsibility": row.get("area_of_responsibility"),
-        "hours_en": row.get("hours_en"),
-        "hours_es": row.get("hours_es") or None,
-        "instructions_en": row.get("instructions_en"),
-        "instructions_es": row.get("instructions_es") or None,
         "accepts_online_booking": _flag(row, "accepts_online_booking", True),
         "is_active": _flag(row, "is_active", True),
     }

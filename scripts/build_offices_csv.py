@@ -10,11 +10,14 @@ no coordinates. This script, run once by a maintainer, turns it into our own for
   locations ``<NAME>-<STATE>`` (``ATLANTA-GA``); codes never change once published;
 * latitude, longitude and time zone from the ZIP centroid of the offline ``zipcodes``
   table (staff can correct coordinates in admin);
-* the published hours kept word for word (``hours_en``), with a Spanish rendering
-  (``hours_es``) made by a small phrase table below; rows it cannot render stay empty
-  in Spanish and the English text is shown instead;
+* the published hours kept word for word (``hours_en``) and written in every other
+  shipped language (``hours_es``, ``hours_pt_br``, ... ``hours_tr``) by
+  ``offices/hours_i18n.py``, which reads the days and times and writes them with each
+  language's own words; a text it cannot read stays empty in the other languages (the
+  site shows the English text) and is counted in the report;
 * "Special Instructions" that the source keeps in its e-mail column moved to
-  ``instructions_en`` (with a Spanish version);
+  ``instructions_en``, and field-office names, with their translations from
+  ``scripts/office_texts_i18n.py``;
 * field offices are staff records (parents, contact addresses) and have no published
   check-in hours: they are written inactive (not shown in the public finder), so the
   finder lists the 121 check-in locations, not the same building twice. Staff can turn
@@ -28,16 +31,24 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The column list follows settings.LANGUAGES (read only: no database, no app loading).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkin_portal.settings.local")
+
+from modeltranslation.utils import build_localized_fieldname  # noqa: E402
 
 from offices.geocoding.zipindex import zip_record  # noqa: E402
-from offices.importer import COLUMNS  # noqa: E402
+from offices.hours_i18n import render_hours  # noqa: E402
+from offices.importer import COLUMNS, LANGUAGE_CODES  # noqa: E402
 from offices.states import STATES  # noqa: E402
+from scripts.office_texts_i18n import FIELD_OFFICE_NAME_IN, INSTRUCTIONS  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "offices" / "data" / "offices.csv"
 
@@ -50,88 +61,15 @@ PARENT_ALIASES = {
     "New York Field Office": "New York City Field Office",
 }
 
-DAYS_ES = {
-    "Monday": "lunes",
-    "Tuesday": "martes",
-    "Wednesday": "miércoles",
-    "Thursday": "jueves",
-    "Friday": "viernes",
-    "Saturday": "sábado",
-    "Sunday": "domingo",
-}
-ORDINALS_ES = {
-    "1st": "primer",
-    "2nd": "segundo",
-    "3rd": "tercer",
-    "4th": "cuarto",
-    "Last": "último",
-}
-INSTRUCTIONS_ES = {
-    "Send A-files here": "Aquí se envían los expedientes A (A-files).",
-    "Check in via main entrance.": "Regístrese por la entrada principal.",
-    "Non-Detained Office is located on the 1st floor, to the right of the security desk.": (
-        "La oficina para personas no detenidas está en el primer piso, a la derecha del "
-        "control de seguridad."
-    ),
-    "Non-Detained Office is located on the 1st floor.": (
-        "La oficina para personas no detenidas está en el primer piso."
-    ),
-    "The Check-In Window is in the USCIS Lobby (Main Entrance)": (
-        "La ventanilla de registro está en el vestíbulo de USCIS (entrada principal)."
-    ),
-    "Check-in at ERO Main Reception/Bond Suite 1601.": (
-        "Regístrese en la recepción principal de ERO, oficina de fianzas, Suite 1601."
-    ),
-    "All non-detained cases for Virginia and the District of Columbia report to Fairfax": (
-        "Todas las personas no detenidas de Virginia y del Distrito de Columbia se presentan "
-        "en Fairfax."
-    ),
-}
-
-_TIME = r"\d{1,2}(?::\d{2})?\s*[ap]\.m\."
-_HOURS = re.compile(rf"^(?P<days>.*?)[,\s]*(?P<start>{_TIME})\s*[-\u2013]\s*(?P<end>{_TIME})$")
-_DAY = "|".join(DAYS_ES)
+# The languages written from English: every shipped one but English itself.
+OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code != "en"]
 
 
-def _time_es(text: str) -> str:
-    return re.sub(r"\s*([ap])\.m\.", r" \1. m.", text.strip())
-
-
-def hours_in_spanish(hours: str) -> str:
-    """ "Tuesday-Thursday, 8 a.m.-3 p.m." -> "De martes a jueves, de 8 a. m. a 3 p. m.".
-    Returns "" when the text does not fit the known patterns."""
-    match = _HOURS.match(hours.strip())
-    if not match:
-        return ""
-    days = match["days"].strip().rstrip(",")
-    when = f"de {_time_es(match['start'])} a {_time_es(match['end'])}"
-    if not days:
-        return when[0].upper() + when[1:]
-    monthly = re.fullmatch(rf"(1st|2nd|3rd|4th|Last) ({_DAY}) of (?:each|the) month", days)
-    if monthly:
-        days_es = f"{ORDINALS_ES[monthly[1]]} {DAYS_ES[monthly[2]]} de cada mes"
-    elif re.fullmatch(rf"({_DAY})\s*[-\u2013]\s*({_DAY})", days):
-        first, last = re.split(r"\s*[-\u2013]\s*", days)
-        days_es = f"de {DAYS_ES[first]} a {DAYS_ES[last]}"
-    else:
-        words = re.split(r"(,\s*|\s+and\s+)", days)
-        parts = []
-        for word in words:
-            if word in DAYS_ES:
-                parts.append(DAYS_ES[word])
-            elif word.strip() == "and":
-                parts.append(" y ")
-            elif word.strip() == ",":
-                parts.append(", ")
-            else:
-                return ""
-        days_es = "".join(parts)
-        # "martes, jueves, viernes" reads better as "martes, jueves y viernes".
-        if " y " not in days_es and ", " in days_es:
-            head, _, tail = days_es.rpartition(", ")
-            days_es = f"{head} y {tail}"
-    text = f"{days_es}, {when}"
-    return text[0].upper() + text[1:]
+def translations(row: dict[str, str], field: str, english: str, text: dict[str, str]) -> None:
+    """Put ``text`` (language -> translation) into ``row`` as ``<field>_<language>``."""
+    row[build_localized_fieldname(field, "en")] = english
+    for code in OTHER_LANGUAGES:
+        row[build_localized_fieldname(field, code)] = text.get(code, "")
 
 
 def _slug(text: str) -> str:
@@ -159,10 +97,13 @@ def _split_email(value: str) -> tuple[str, str]:
     return value, ""
 
 
-def build(source: Path) -> tuple[list[dict[str, str]], list[str]]:
+def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[str]]]:
+    """The rows of the data file, the problems found, and per language the distinct
+    hours texts rendered in it (the language's key ``"unparsed"``: texts not read)."""
     with source.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     problems: list[str] = []
+    rendered: dict[str, set[str]] = defaultdict(set)
     codes_by_field_office_name: dict[str, str] = {}
     for row in rows:
         if row["kind"] == "field_office":
@@ -176,12 +117,17 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str]]:
         if kind == "field_office":
             name_en = FIELD_OFFICE_NAMES.get(row["name"], row["name"]).strip()
             code = field_office_code(name_en)
-            name_es = "Oficina de campo de " + name_en.removesuffix(" Field Office")
+            city = name_en.removesuffix(" Field Office")
+            names = {
+                language: FIELD_OFFICE_NAME_IN[language](city)
+                for language in OTHER_LANGUAGES
+                if language in FIELD_OFFICE_NAME_IN
+            }
             parent_code = ""
         else:
             name_en = row["name"].strip()
             code = sub_office_code(name_en, state)
-            name_es = ""
+            names = {}  # "Atlanta, GA": a place name, the same in every language
             parent_name = PARENT_ALIASES.get(row["parent_field_office"], row["parent_field_office"])
             parent_code = codes_by_field_office_name.get(parent_name, "")
             if not parent_code:
@@ -198,45 +144,52 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str]]:
             timezone = record.timezone
         email, instructions = _split_email(row["email"])
         hours = row["appointment_times"].strip()
-        hours_es = hours_in_spanish(hours) if hours else ""
-        if hours and not hours_es:
-            problems.append(f"{code}: no Spanish rendering for hours {hours!r}")
-        instructions_es = INSTRUCTIONS_ES.get(instructions, "") if instructions else ""
-        if instructions and not instructions_es:
-            problems.append(f"{code}: no Spanish instructions for {instructions!r}")
-        out.append(
-            {
-                "code": code,
-                "kind": kind,
-                "parent_code": parent_code,
-                "name_en": name_en,
-                "name_es": name_es,
-                "street": " ".join(row["street"].split()),
-                "city": row["city"].strip(),
-                "state": state,
-                "zip": zip_code,
-                "latitude": latitude,
-                "longitude": longitude,
-                "timezone": timezone,
-                "phone": row["phone"].strip(),
-                "email": email,
-                "area_of_responsibility": " ".join(row["area_of_responsibility"].split()),
-                "hours_en": hours,
-                "hours_es": hours_es,
-                "instructions_en": instructions,
-                "instructions_es": instructions_es,
-                # No published hours: nothing to book online until staff add a schedule.
-                "accepts_online_booking": "yes" if hours and kind == "sub_office" else "no",
-                "is_active": "yes" if kind == "sub_office" else "no",
-                "source": row["source"].strip(),
-            }
-        )
+        hours_by_language: dict[str, str] = {}
+        if hours:
+            for language in OTHER_LANGUAGES:
+                hours_by_language[language] = render_hours(hours, language)
+                if hours_by_language[language]:
+                    rendered[language].add(hours)
+            if not any(hours_by_language.values()):
+                rendered["unparsed"].add(hours)
+            missing = [language for language, text in hours_by_language.items() if not text]
+            if missing:
+                problems.append(f"{code}: hours {hours!r} not rendered in {', '.join(missing)}")
+        instructions_by_language = INSTRUCTIONS.get(instructions, {})
+        missing = [lang for lang in OTHER_LANGUAGES if lang not in instructions_by_language]
+        if instructions and missing:
+            problems.append(f"{code}: instructions {instructions!r} not in {', '.join(missing)}")
+        if kind == "field_office" and len(names) < len(OTHER_LANGUAGES):
+            problems.append(f"{code}: no field-office name in some languages")
+        values = {
+            "code": code,
+            "kind": kind,
+            "parent_code": parent_code,
+            "street": " ".join(row["street"].split()),
+            "city": row["city"].strip(),
+            "state": state,
+            "zip": zip_code,
+            "latitude": latitude,
+            "longitude": longitude,
+            "timezone": timezone,
+            "phone": row["phone"].strip(),
+            "email": email,
+            "area_of_responsibility": " ".join(row["area_of_responsibility"].split()),
+            # No published hours: nothing to book online until staff add a schedule.
+            "accepts_online_booking": "yes" if hours and kind == "sub_office" else "no",
+            "is_active": "yes" if kind == "sub_office" else "no",
+            "source": row["source"].strip(),
+        }
+        translations(values, "name", name_en, names)
+        translations(values, "hours", hours, hours_by_language)
+        translations(values, "instructions", instructions, instructions_by_language)
+        out.append(values)
     codes = [row["code"] for row in out]
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
         problems.append(f"duplicate codes: {duplicates}")
     out.sort(key=lambda row: row["code"])
-    return out, problems
+    return out, problems, rendered
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", type=Path, help="the reference ero_offices.csv")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    rows, problems = build(args.source)
+    rows, problems, rendered = build(args.source)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
@@ -253,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(f"wrote {len(rows)} offices to {args.output}")
+    distinct = len({row["hours_en"] for row in rows if row["hours_en"]})
+    per_language = ", ".join(f"{code} {len(rendered[code])}" for code in OTHER_LANGUAGES)
+    print(f"hours: {distinct} distinct texts; rendered: {per_language}")
+    print(f"hours not understood (left in English): {len(rendered['unparsed'])}")
     return 0
 
 

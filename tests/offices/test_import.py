@@ -80,7 +80,10 @@ def test_build_script_reproduces_the_committed_file(tmp_path):
 
 
 def test_spanish_hours_rendering():
-    from scripts.build_offices_csv import hours_in_spanish
+    from offices.hours_i18n import render_hours
+
+    def hours_in_spanish(text):
+        return render_hours(text, "es")
 
     assert hours_in_spanish("Tuesday and Thursday 8 a.m.-12 p.m.") == (
         "Martes y jueves, de 8 a. m. a 12 p. m."
