@@ -22,3 +22,7 @@ def seeded_content(db):
 
     seed_faq = importlib.import_module("checkin_portal.migrations.0002_seed_faq").seed
     seed_faq(apps, None)
+    faq_more_languages = importlib.import_module(
+        "checkin_portal.migrations.0004_seed_faq_more_languages"
+    ).fill
+    faq_more_languages(apps, None)
