@@ -8,11 +8,16 @@ Invariants live in the database, not only in code:
 Booking itself is a single conditional UPDATE (see services.py)."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
 from simple_history.models import HistoricalRecords
 
 from .confirmation import format_confirmation_number
@@ -95,6 +100,50 @@ class ScheduleRule(models.Model):
         return f"{days} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
+class ClosureReasonKind(models.TextChoices):
+    """Why an office is closed: a standard reason every person reads in their own language."""
+
+    HOLIDAY = "holiday", _("Public holiday")
+    WEATHER = "weather", _("Bad weather")
+    BUILDING = "building", _("The building is closed")
+    STAFF_EVENT = "staff_event", _("Staff training or event")
+    EMERGENCY = "emergency", _("Emergency")
+    OTHER = "other", _("Other reason (write it below)")
+
+
+# The staff's English text: required for "other", and what every language falls back to.
+# (English is MODELTRANSLATION_DEFAULT_LANGUAGE; the column is added by appointments/translation.py.)
+ENGLISH = "en"
+ENGLISH_REASON = build_localized_fieldname("reason", ENGLISH)
+OTHER_REASON_NEEDS_TEXT = _(
+    "For “Other reason”, write the reason in English, or choose a reason from the list."
+)
+
+
+@dataclass(frozen=True)
+class PublicReason:
+    """The reason for a closure as one person reads it. ``language`` is set only when the
+    text is not in the reader's language (English staff text for "other"). Text templates
+    use it as it is; HTML templates use ``.html``, which marks such text ``lang="en"`` so
+    browsers and screen readers treat it as English (and isolate it in right-to-left pages).
+    """
+
+    text: str
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def html(self) -> SafeString:
+        if not self.language:
+            return escape(self.text)
+        direction = "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>', self.language, direction, self.text
+        )
+
+
 class Closure(models.Model):
     """A day or a range of days when an office (or every office) takes no appointments."""
 
@@ -109,7 +158,22 @@ class Closure(models.Model):
     )
     starts_on = models.DateField(_("first day closed"))
     ends_on = models.DateField(_("last day closed"))
-    reason = models.CharField(_("reason shown to the public"), max_length=200)
+    reason_kind = models.CharField(
+        _("reason"),
+        max_length=20,
+        choices=ClosureReasonKind.choices,
+        default=ClosureReasonKind.OTHER,
+        help_text=_("People see this reason in their own language."),
+    )
+    reason = models.CharField(
+        _("reason shown to the public"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional, except for “Other reason”. If you write it, people reading this "
+            "language see your text instead of the standard reason."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -122,14 +186,42 @@ class Closure(models.Model):
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="closure_range_valid",
                 violation_error_message=_("The last day must not be before the first day."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(reason_kind__in=ClosureReasonKind.values),
+                name="closure_reason_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reason_kind=ClosureReasonKind.OTHER)
+                | (Q(**{f"{ENGLISH_REASON}__isnull": False}) & ~Q(**{ENGLISH_REASON: ""})),
+                name="closure_other_reason_has_english_text",
+                violation_error_message=OTHER_REASON_NEEDS_TEXT,
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_on} - {self.ends_on}: {self.reason}"
+        return f"{self.starts_on} - {self.ends_on}: {self.reason or self.get_reason_kind_display()}"
 
     def covers(self, day: datetime.date) -> bool:
         return self.starts_on <= day <= self.ends_on
+
+    def public_reason(self) -> PublicReason | None:
+        """The reason in the active language: the staff's own text when they wrote it in
+        this language; otherwise the standard reason, translated; for "other" (no standard
+        reason) the English text, marked as English. ``closure.reason`` is not enough: with
+        modeltranslation's fallback it returns English for an empty language."""
+        language = get_language()
+        own = (getattr(self, build_localized_fieldname("reason", language), None) or "").strip()
+        if own:
+            return PublicReason(own)
+        if self.reason_kind in ClosureReasonKind.values and (
+            self.reason_kind != ClosureReasonKind.OTHER
+        ):
+            return PublicReason(str(ClosureReasonKind(self.reason_kind).label))
+        english = (getattr(self, ENGLISH_REASON, None) or "").strip()
+        if english:
+            return PublicReason(english, language=ENGLISH)
+        return None
 
 
 class Slot(models.Model):

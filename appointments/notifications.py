@@ -8,9 +8,11 @@ never undoes a booking."""
 
 import logging
 
-from checkin_portal.messaging import MessagingError, send_message
+from django.utils import translation
 
-from .models import Appointment
+from checkin_portal.messaging import MessageTooLong, MessagingError, send_message
+
+from .models import Appointment, Closure
 from .presentation import LocalTime
 
 logger = logging.getLogger(__name__)
@@ -45,21 +47,39 @@ def send_details(*, appointment: Appointment, channel: str, destination: str, se
     )
 
 
-def _to_reminder_contacts(appointment: Appointment, template: str) -> int:
+def _send(appointment: Appointment, channel: str, destination: str, template: str, context):
+    try:
+        send_message(
+            channel=channel,
+            destination=destination,
+            template=template,
+            context=context,
+            language=appointment.language,
+        )
+    except MessageTooLong:
+        if channel != "sms" or not context.get("closure_reason"):
+            raise
+        # A long closure reason does not fit a text message: send it without the reason
+        # (the person sees the reason when they sign in).
+        send_message(
+            channel=channel,
+            destination=destination,
+            template=template,
+            context={**context, "closure_reason": None},
+            language=appointment.language,
+        )
+
+
+def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -> int:
     """Send ``template`` to each contact kept for reminders; returns how many were queued."""
     sent = 0
+    context = {**message_context(appointment), **(extra or {})}
     contacts = [("email", appointment.reminder_email), ("sms", appointment.reminder_phone)]
     for channel, destination in contacts:
         if not destination:
             continue
         try:
-            send_message(
-                channel=channel,
-                destination=destination,
-                template=template,
-                context=message_context(appointment),
-                language=appointment.language,
-            )
+            _send(appointment, channel, destination, template, context)
             sent += 1
         except MessagingError as error:
             # Never lose the booking over a message; staff see the failure in the log.
@@ -75,9 +95,22 @@ def notify_cancelled(appointment: Appointment) -> int:
     return _to_reminder_contacts(appointment, CANCELLED)
 
 
-def notify_cancelled_by_office(appointment_ids: list[int]) -> int:
+def notify_cancelled_by_office(
+    appointment_ids: list[int], *, closure: Closure | None = None
+) -> int:
+    """Tell each person, in the language they booked in, that the office cancelled their
+    appointment and why (``closure``; found per appointment when not given)."""
+    from .selectors import closure_for
+
     appointments = Appointment.objects.select_related("slot__office").filter(pk__in=appointment_ids)
-    return sum(_to_reminder_contacts(a, CANCELLED_BY_OFFICE) for a in appointments)
+    sent = 0
+    for appointment in appointments:
+        why = closure or closure_for(appointment=appointment)
+        # The same rule as on My check-in, read in the recipient's language.
+        with translation.override(appointment.language):
+            reason = why.public_reason() if why else None
+        sent += _to_reminder_contacts(appointment, CANCELLED_BY_OFFICE, {"closure_reason": reason})
+    return sent
 
 
 def send_reminder(appointment: Appointment) -> int:

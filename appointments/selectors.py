@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import F
 
-from .models import Appointment, AppointmentStatus, Closure, Slot
+from .models import Appointment, AppointmentStatus, Closure, PublicReason, Slot
 from .services import booking_cutoff
 
 
@@ -96,17 +96,23 @@ def checkin_appointments(*, subject) -> tuple[Appointment | None, Appointment | 
     return None, latest
 
 
-def closure_reason(*, appointment: Appointment) -> str:
-    """Why the office closed on this appointment's day, in the active language ("" when no
-    closure explains it). One query."""
+def closure_for(*, appointment: Appointment) -> Closure | None:
+    """The closure that explains why the office cancelled this appointment (the newest one
+    covering its local day), or None. One query."""
     from .availability import office_zone
 
     office = appointment.slot.office
     day = appointment.slot.starts_at.astimezone(office_zone(office)).date()
-    closure = (
+    return (
         Closure.objects.filter(starts_on__lte=day, ends_on__gte=day)
         .filter(models.Q(office=office) | models.Q(office__isnull=True))
         .order_by("-created_at")
         .first()
     )
-    return closure.reason if closure else ""
+
+
+def closure_reason(*, appointment: Appointment) -> PublicReason | None:
+    """Why the office closed on this appointment's day, in the active language (None when
+    no closure explains it; see ``Closure.public_reason`` for the rule). One query."""
+    closure = closure_for(appointment=appointment)
+    return closure.public_reason() if closure else None

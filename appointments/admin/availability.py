@@ -10,7 +10,7 @@ from ..availability import closure_apply
 from ..models import Closure, ScheduleRule, Slot
 from ..notifications import notify_cancelled_by_office
 from ..presentation import LocalTime
-from .forms import ScheduleRuleForm, SlotForm
+from .forms import ClosureForm, ScheduleRuleForm, SlotForm
 from .scoping import OfficeScopedMixin, office_ids_for
 
 
@@ -19,7 +19,7 @@ def apply_closure(request, closure: Closure) -> None:
     (messages are sent after the transaction commits)."""
     report = closure_apply(closure=closure)
     if report.cancelled:
-        transaction.on_commit(lambda: notify_cancelled_by_office(report.cancelled))
+        transaction.on_commit(lambda: notify_cancelled_by_office(report.cancelled, closure=closure))
     messages.info(
         request,
         ngettext(
@@ -44,8 +44,11 @@ class ScheduleRuleAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
 
 @admin.register(Closure)
 class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ("starts_on", "ends_on", "office", "reason")
-    list_filter = ("office__state",)
+    form = ClosureForm
+    # The standard reason comes first; the text boxes (one per language) only override it.
+    fields = ("office", "starts_on", "ends_on", "reason_kind", "reason")
+    list_display = ("starts_on", "ends_on", "office", "reason_kind", "reason")
+    list_filter = ("reason_kind", "office__state")
     date_hierarchy = "starts_on"
     search_fields = ("reason", "office__code", "office__name")
 
@@ -125,5 +128,6 @@ class ScheduleRuleInline(admin.TabularInline):
 
 class ClosureInline(TranslationTabularInline):
     model = Closure
-    fields = ("starts_on", "ends_on", "reason")
+    form = ClosureForm
+    fields = ("starts_on", "ends_on", "reason_kind", "reason")
     extra = 0

@@ -1,7 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ScheduleRule, Slot
+from ..models import (
+    ENGLISH_REASON,
+    OTHER_REASON_NEEDS_TEXT,
+    Closure,
+    ClosureReasonKind,
+    ScheduleRule,
+    Slot,
+)
 from ..weekdays import WEEKDAY_NAMES, weekdays_from_mask, weekdays_to_mask
 
 
@@ -62,3 +69,30 @@ class SlotForm(forms.ModelForm):
                     code="below_booked",
                 )
         return capacity
+
+
+class ClosureForm(forms.ModelForm):
+    """A standard reason (read by everyone in their own language) and, optionally, the
+    staff's own words. "Other reason" has no standard wording, so it needs the English text
+    (the database refuses it too: ``closure_other_reason_has_english_text``)."""
+
+    class Meta:
+        model = Closure
+        fields = ["office", "starts_on", "ends_on", "reason_kind", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "reason_kind" in self.fields:
+            # Left out (as before there were standard reasons): "Other reason".
+            self.fields["reason_kind"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("reason_kind") or self.instance.reason_kind or ClosureReasonKind.OTHER
+        if "reason_kind" in self.fields:
+            cleaned["reason_kind"] = kind
+        english = cleaned.get(ENGLISH_REASON, getattr(self.instance, ENGLISH_REASON, ""))
+        if kind == ClosureReasonKind.OTHER and not (english or "").strip():
+            field = ENGLISH_REASON if ENGLISH_REASON in self.fields else None
+            self.add_error(field, forms.ValidationError(OTHER_REASON_NEEDS_TEXT, code="required"))
+        return cleaned
