@@ -26,10 +26,14 @@ REMINDER = "appointments/messages/appointment_reminder"
 def message_context(appointment: Appointment) -> dict:
     slot = appointment.slot
     office = slot.office
+    # The office's name is a translated field: read it in the recipient's language, not in
+    # the sender's (a staff member in admin, the reminder job in the default language).
+    with translation.override(appointment.language):
+        office_name = office.name
     return {
         "confirmation_number": appointment.display_number,
         "local": LocalTime.of(slot),
-        "office_name": office.name,
+        "office_name": office_name,
         "office_address": f"{office.street}, {office.city}, {office.state} {office.zip}",
     }
 

@@ -2,8 +2,10 @@
 
 import datetime
 import io
+import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -191,7 +193,7 @@ def test_reminders_go_out_once_the_day_before(sms_outbox, django_capture_on_comm
     assert tomorrow.reminder_sent_at is not None
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
 @pytest.mark.parametrize(
     "template",
     [
@@ -211,3 +213,43 @@ def test_every_text_message_fits_two_segments(language, template):
     assert appointment.display_number in email.text
     if template in (notifications.DETAILS, notifications.REMINDER):
         assert LocalTime.of(appointment.slot).zone_abbreviation in rendered.text
+
+
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES if code != "en"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        notifications.DETAILS,
+        notifications.CANCELLED,
+        notifications.CANCELLED_BY_OFFICE,
+        notifications.REMINDER,
+    ],
+)
+def test_messages_are_written_in_the_recipients_language(language, template):
+    """No line of an email or text is left as the English one (except lines that hold only
+    names, codes and numbers, which the English shares)."""
+    appointment = AppointmentFactory(language=language)
+    context = notifications.message_context(appointment)
+
+    def lines(lang, channel):
+        rendered = render_message(
+            channel=channel, template=template, context=context, language=lang
+        )
+        return rendered.subject, {line for line in rendered.text.splitlines() if line.strip()}
+
+    english_subject, english_lines = lines("en", "email")
+    subject, text_lines = lines(language, "email")
+    assert subject != english_subject
+    shared = {line for line in text_lines & english_lines if re.search(r"[^\W\d_]{4,}", line)}
+    allowed = {context["office_name"], context["office_address"], settings.PORTAL_NAME}
+    assert not {line for line in shared if not any(a and a in line for a in allowed)}, shared
+    _, sms_lines = lines(language, "sms")
+    assert sms_lines != lines("en", "sms")[1]
+
+
+def test_office_name_in_messages_follows_the_recipient_not_the_sender():
+    office = OfficeFactory(name_en="Chicago Field Office", name_es="Oficina de Chicago")
+    appointment = AppointmentFactory(slot=SlotFactory(office=office), language="es")
+    with translation.override("en"):  # e.g. the reminder job, or staff in admin
+        context = notifications.message_context(appointment)
+    assert context["office_name"] == "Oficina de Chicago"
