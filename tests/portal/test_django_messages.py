@@ -124,3 +124,16 @@ def test_dates_use_the_language_month_names():
         rendered = date_format(date(2027, 1, 12), "DATE_FORMAT")
         assert "January" not in rendered
         assert GURMUKHI.search(rendered), rendered
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_country_of_birth_is_named_in_the_language(language: str):
+    """The sign-in list of countries (django-countries) has no English name left: what
+    django-countries lacks is in the supplement (scripts/build_country_names.py)."""
+    from django_countries import countries
+    from django_countries.data import COUNTRIES
+
+    catalog = trans_real.translation(language)._catalog
+    names = [*COUNTRIES.items(), *countries.COMMON_NAMES.items()]  # "Iran" and the full name
+    missing = [code for code, name in names if not catalog.get(name._args[0])]
+    assert not missing, f"{language}: no name for {missing}; run scripts/build_country_names.py"
