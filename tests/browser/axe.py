@@ -23,7 +23,18 @@ def assert_accessible(page, *, context: str = "") -> None:
         raise AssertionError(f"axe violations on {context or page.url}:\n" + "\n".join(lines))
 
 
+def assert_no_sideways_scroll(page, *, context: str = "") -> None:
+    """WCAG 1.4.10 (reflow): at 320 px nothing may need scrolling sideways. It also catches
+    content parked off-screen on the wrong side in a right-to-left page."""
+    scroll_width, width = page.evaluate(
+        "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
+    )
+    assert scroll_width <= width, f"{context}: the page is {scroll_width} px wide in {width} px"
+
+
 def check_at_widths(page, widths, *, context: str = "") -> None:
     for viewport in widths:
         page.set_viewport_size(viewport)
-        assert_accessible(page, context=f"{context or page.url} @ {viewport['width']}px")
+        where = f"{context or page.url} @ {viewport['width']}px"
+        assert_accessible(page, context=where)
+        assert_no_sideways_scroll(page, context=where)
