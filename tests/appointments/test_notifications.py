@@ -23,6 +23,12 @@ from .factories import AppointmentFactory, SlotFactory, days_from_now
 
 pytestmark = pytest.mark.django_db
 PHONE = "+12025550123"
+MESSAGE_TEMPLATES = [
+    notifications.DETAILS,
+    notifications.CANCELLED,
+    notifications.CANCELLED_BY_OFFICE,
+    notifications.REMINDER,
+]
 
 
 def url(name):
@@ -194,15 +200,7 @@ def test_reminders_go_out_once_the_day_before(sms_outbox, django_capture_on_comm
 
 
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
-@pytest.mark.parametrize(
-    "template",
-    [
-        notifications.DETAILS,
-        notifications.CANCELLED,
-        notifications.CANCELLED_BY_OFFICE,
-        notifications.REMINDER,
-    ],
-)
+@pytest.mark.parametrize("template", MESSAGE_TEMPLATES)
 def test_every_text_message_fits_two_segments(language, template):
     office = OfficeFactory(name="Chicago Field Office Check-In Location Annex")
     appointment = AppointmentFactory(slot=SlotFactory(office=office), language=language)
@@ -216,15 +214,7 @@ def test_every_text_message_fits_two_segments(language, template):
 
 
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES if code != "en"])
-@pytest.mark.parametrize(
-    "template",
-    [
-        notifications.DETAILS,
-        notifications.CANCELLED,
-        notifications.CANCELLED_BY_OFFICE,
-        notifications.REMINDER,
-    ],
-)
+@pytest.mark.parametrize("template", MESSAGE_TEMPLATES)
 def test_messages_are_written_in_the_recipients_language(language, template):
     """No line of an email or text is left as the English one (except lines that hold only
     names, codes and numbers, which the English shares)."""
