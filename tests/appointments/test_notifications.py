@@ -15,6 +15,7 @@ from appointments import notifications, services
 from appointments.availability import closure_apply
 from appointments.models import Appointment, AppointmentStatus, Closure
 from appointments.presentation import LocalTime
+from checkin_portal import clock
 from checkin_portal.messaging.rendering import render_message
 from tests.offices.factories import OfficeFactory
 from tests.subjects.factories import SubjectFactory
@@ -180,8 +181,11 @@ def test_a_failed_send_never_undoes_the_booking(monkeypatch):
 
 
 def test_reminders_go_out_once_the_day_before(sms_outbox, django_capture_on_commit_callbacks):
+    # Relative to now, not to a clock hour: "tomorrow at 17:00 UTC" is more than 36 hours
+    # away just after midnight UTC, which made this test fail between 00:00 and 05:00.
+    now = clock.now()
     tomorrow = AppointmentFactory(
-        slot=SlotFactory(starts_at=days_from_now(1) + datetime.timedelta(hours=2)),
+        slot=SlotFactory(starts_at=now + datetime.timedelta(hours=24)),
         wants_reminder=True,
         reminder_phone=PHONE,
     )
@@ -190,7 +194,7 @@ def test_reminders_go_out_once_the_day_before(sms_outbox, django_capture_on_comm
         wants_reminder=True,
         reminder_phone="+12025550199",
     )
-    AppointmentFactory(slot=SlotFactory(starts_at=days_from_now(1) + datetime.timedelta(hours=3)))
+    AppointmentFactory(slot=SlotFactory(starts_at=now + datetime.timedelta(hours=25)))
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_appointment_reminders", stdout=io.StringIO())
         call_command("send_appointment_reminders", stdout=io.StringIO())
