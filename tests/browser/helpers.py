@@ -1,5 +1,7 @@
 """Steps several browser tests share."""
 
+from django.conf import settings
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 
@@ -22,3 +24,24 @@ def sign_in_via_form(
     )
     page.locator("form.portal-sign-in button[type=submit]").click()
     expect(page).to_have_url(f"{live_server.url}{next_path or f'/{language}/my-check-in/'}")
+
+
+def label(language: str, msgid: str, context: str | None = None, **params) -> str:
+    """What the page shows for ``msgid`` in ``language``, read from the .po catalogues
+    (so that a language needs no hand-written copy of its labels), with ``params``
+    filled in as the code or {% blocktranslate %} does. Fails when the catalogues have
+    no such msgid: gettext would quietly give the English back, and the test would pass
+    for the wrong reason. English, the source language, has no catalogue: the msgid is
+    the text."""
+    with translation.override(language):
+        if language != settings.LANGUAGE_CODE:
+            key = f"{context}\x04{msgid}" if context else msgid
+            catalogue = translation.trans_real.translation(language)._catalog
+            assert key in catalogue, f"no msgid {msgid!r} (context {context!r}) for {language}"
+        text = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
+    return text % params if params else text
+
+
+def labels(language: str, msgids: dict[str, str]) -> dict[str, str]:
+    """``label`` for every value of ``msgids`` (key -> English msgid)."""
+    return {key: label(language, msgid) for key, msgid in msgids.items()}

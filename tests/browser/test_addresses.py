@@ -1,6 +1,6 @@
 """Browser tests of the address pages: the public guidance (JavaScript off and on) and the
-signed-in change → "is this right?" → receipt flow, in English and Spanish, with axe at
-320 px and 1280 px."""
+signed-in change → "is this right?" → receipt flow, in English, Spanish and Arabic (right
+to left), with axe at 320 px and 1280 px."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths as _check_at_widths
 from .conftest import DESKTOP, MOBILE
+from .helpers import label, labels
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,6 +58,28 @@ TEXT = {
     },
 }
 
+# Other languages read their labels from the .po catalogues: the English text is the msgid,
+# except where the test looks for a part of a longer message.
+WHOLE_MSGIDS = {
+    "eoir": "Executive Office for Immigration Review (EOIR), the immigration court",
+    "zip_error": (
+        "The ZIP code %(zip)s is in %(zip_state)s, not in %(state)s. "
+        "Check the state and the ZIP code."
+    ),
+}
+
+
+def _text(language: str) -> dict[str, str]:
+    if language in TEXT:
+        return TEXT[language]
+    msgids = {key: WHOLE_MSGIDS.get(key, msgid) for key, msgid in TEXT["en"].items()}
+    text = labels(language, {key: msgid for key, msgid in msgids.items() if key != "zip_error"})
+    # Names of places are not translated (addresses/states.py).
+    text["zip_error"] = label(
+        language, msgids["zip_error"], zip="78701", zip_state="Texas", state="Georgia"
+    )
+    return text
+
 
 def _today() -> datetime.date:
     return clock.today_in(ZoneInfo(settings.TIME_ZONE))
@@ -79,7 +102,7 @@ def _answer_guidance(page: Page, move_date: datetime.date) -> None:
 def _guidance_flow(page: Page, base_url: str, language: str, *, axe: bool = True) -> None:
     """axe needs JavaScript in the page, so it runs in the JavaScript-on tests; the same
     pages without JavaScript differ only by the error summary's focus."""
-    text = TEXT[language]
+    text = _text(language)
 
     def check_at_widths(page, widths, *, context):
         if axe:
@@ -105,7 +128,7 @@ def _guidance_flow(page: Page, base_url: str, language: str, *, axe: bool = True
     _fits_a_small_phone(page, f"guidance results ({language})")
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_guidance_with_javascript(page: Page, live_server, block_other_hosts, language):
     _guidance_flow(page, live_server.url, language)
     # With JavaScript the error summary takes the focus on an invalid answer.
@@ -114,7 +137,7 @@ def test_guidance_with_javascript(page: Page, live_server, block_other_hosts, la
     expect(page.locator(".js-error-summary")).to_be_focused()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_guidance_without_javascript(browser, live_server, language):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -141,7 +164,7 @@ def _sign_in(context, live_server, subject) -> None:
 
 
 def _change_flow(page: Page, base_url: str, language: str, *, axe: bool = True) -> str:
-    text = TEXT[language]
+    text = _text(language)
 
     def check_at_widths(page, widths, *, context):
         if axe:
@@ -183,7 +206,7 @@ def _change_flow(page: Page, base_url: str, language: str, *, axe: bool = True) 
     return receipt
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_change_and_receipt(browser, live_server, block_other_hosts, page, language):
     subject = SubjectFactory(
         release_form=ReleaseForm.NOTICE_TO_APPEAR,
@@ -195,7 +218,7 @@ def test_change_and_receipt(browser, live_server, block_other_hosts, page, langu
     assert receipt == change.receipt_display
     assert change.language == language
     # JavaScript shows the print button.
-    expect(page.get_by_role("button", name=TEXT[language]["print"])).to_be_visible()
+    expect(page.get_by_role("button", name=_text(language)["print"])).to_be_visible()
 
 
 def test_change_and_receipt_without_javascript(browser, live_server):

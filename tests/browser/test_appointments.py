@@ -1,5 +1,5 @@
 """Book, print, download the calendar file, reschedule and cancel in a real browser, in
-English and Spanish, with an axe check on every step."""
+English, Spanish and Arabic (right to left), with an axe check on every step."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,42 +11,26 @@ from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
-from .helpers import sign_in_via_form
+from .helpers import labels, sign_in_via_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = [MOBILE, DESKTOP]
 
-TEXT = {
-    "en": {
-        "book": "Book now",
-        "search": "Search",
-        "see_times": "See times at this office",
-        "confirm": "Confirm",
-        "booked": "Your appointment is booked",
-        "print": "Print",
-        "calendar": "Add to my calendar",
-        "back": "Back",
-        "another": "Choose another time",
-        "replaces": "This replaces your current appointment",
-        "cancel": "Cancel this appointment",
-        "yes_cancel": "Yes, cancel it",
-        "cancelled": "Your appointment is cancelled.",
-    },
-    "es": {
-        "book": "Hacer la cita ahora",
-        "search": "Buscar",
-        "see_times": "Ver horas en esta oficina",
-        "confirm": "Confirmar",
-        "booked": "Su cita está hecha",
-        "print": "Imprimir",
-        "calendar": "Agregar a mi calendario",
-        "back": "Regresar",
-        "another": "Elegir otra hora",
-        "replaces": "Esta cita reemplaza a la que tiene ahora",
-        "cancel": "Cancelar esta cita",
-        "yes_cancel": "Sí, cancelarla",
-        "cancelled": "Su cita está cancelada.",
-    },
+# Each label by its English msgid; every language reads it from the .po catalogues.
+MSGIDS = {
+    "book": "Book now",
+    "search": "Search",
+    "see_times": "See times at this office",
+    "confirm": "Confirm",
+    "booked": "Your appointment is booked",
+    "print": "Print",
+    "calendar": "Add to my calendar",
+    "back": "Back",
+    "another": "Choose another time",
+    "replaces": "This replaces your current appointment",
+    "cancel": "Cancel this appointment",
+    "yes_cancel": "Yes, cancel it",
+    "cancelled": "Your appointment is cancelled.",
 }
 
 
@@ -69,11 +53,11 @@ def chicago_office(db):
     return office
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_book_print_calendar_reschedule_cancel(
     page: Page, live_server, block_other_hosts, chicago_office, language, tmp_path
 ):
-    text = TEXT[language]
+    text = labels(language, MSGIDS)
     subject = SubjectFactory(subject_id="CD654321", country_of_birth="HN", report_by=None)
     sign_in_via_form(page, live_server, language=language, subject=subject)
 

@@ -1,10 +1,12 @@
-"""Hearing details in a real browser: signed in through the real sign-in page, in English
-and Spanish, axe-clean at 320 and 1280 px, the printable view and the calendar download."""
+"""Hearing details in a real browser: signed in through the real sign-in page, in English,
+Spanish and Arabic (right to left), axe-clean at 320 and 1280 px, the printable view and
+the calendar download."""
 
 import datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from checkin_portal import clock
@@ -15,32 +17,20 @@ from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
-from .helpers import sign_in_via_form
+from .helpers import label, labels, sign_in_via_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = [MOBILE, DESKTOP]
-TEXT = {
-    "en": {
-        "sign_in": "Sign in",
-        "country": "Mexico",
-        "heading": "My court hearing",
-        "next": "Your next hearing",
-        "print": "Printable version",
-        "calendar": "Add to my calendar (.ics file)",
-        "none": "No upcoming hearing on record",
-        "past": "Past hearings",
-    },
-    "es": {
-        "sign_in": "Iniciar sesión",
-        "country": "México",
-        "heading": "Mi audiencia en la corte",
-        "next": "Su próxima audiencia",
-        "print": "Versión para imprimir",
-        "calendar": "Agregar a mi calendario (archivo .ics)",
-        "none": "No tenemos registrada ninguna audiencia próxima",
-        "past": "Audiencias pasadas",
-    },
+RTL = set(settings.LANGUAGES_BIDI)
+# Each label by its English msgid; every language reads it from the .po catalogues.
+MSGIDS = {
+    "heading": "My court hearing",
+    "next": "Your next hearing",
+    "print": "Printable version",
+    "calendar": "Add to my calendar (.ics file)",
+    "none": "No upcoming hearing on record",
+    "past": "Past hearings",
 }
 
 
@@ -52,9 +42,9 @@ def _sign_in(page: Page, live_server, language: str, subject_id: str) -> None:
     )
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_hearing_details_print_and_calendar(page: Page, live_server, block_other_hosts, language):
-    words = TEXT[language]
+    words = labels(language, MSGIDS)
     subject = SubjectFactory(subject_id="BROWSER01", country_of_birth="MX")
     honolulu = ImmigrationCourtFactory(
         code="honolulu",
@@ -90,6 +80,7 @@ def test_hearing_details_print_and_calendar(page: Page, live_server, block_other
 
     _sign_in(page, live_server, language, "BROWSER01")
     expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language in RTL else "ltr")
     expect(page.get_by_role("heading", level=1)).to_have_text(words["heading"])
     expect(page.get_by_role("heading", name=words["next"])).to_be_visible()
     expect(page.get_by_text("HST").first).to_be_visible()
@@ -119,11 +110,11 @@ def test_hearing_details_print_and_calendar(page: Page, live_server, block_other
     ).to_be_hidden()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_no_hearing_on_record(page: Page, live_server, block_other_hosts, language):
     SubjectFactory(subject_id="NOHEARING1", country_of_birth="MX")
     _sign_in(page, live_server, language, "NOHEARING1")
-    expect(page.get_by_role("heading", name=TEXT[language]["none"])).to_be_visible()
+    expect(page.get_by_role("heading", name=label(language, MSGIDS["none"]))).to_be_visible()
     expect(page.locator('a[href="https://acis.eoir.justice.gov/en/"]')).to_be_visible()
     check_at_widths(page, WIDTHS, context=f"no hearing ({language})")
 

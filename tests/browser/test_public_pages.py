@@ -1,8 +1,12 @@
+import importlib
+
 import pytest
+from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
+from .helpers import label
 
 pytestmark = [
     pytest.mark.browser,
@@ -11,6 +15,24 @@ pytestmark = [
 ]
 
 WIDTHS = [MOBILE, DESKTOP]
+RTL = set(settings.LANGUAGES_BIDI)
+# The help page's questions in the other languages are data, seeded by this migration.
+FAQ_MORE_LANGUAGES = importlib.import_module(
+    "checkin_portal.migrations.0004_seed_faq_more_languages"
+)
+
+
+def _row(language: str) -> tuple[str, str, str, str, str, str]:
+    """A language other than English and Spanish: its own name on the button, its labels
+    from the .po catalogues and the question as seeded."""
+    return (
+        dict(settings.LANGUAGES)[language],
+        language,
+        label(language, "Meet the conditions of your release"),
+        label(language, "Questions and answers"),
+        label(language, "Questions and answers"),
+        getattr(FAQ_MORE_LANGUAGES, language.upper())["do-i-need-to-book"][0],
+    )
 
 
 @pytest.mark.parametrize(
@@ -32,6 +54,7 @@ WIDTHS = [MOBILE, DESKTOP]
             "Preguntas y respuestas",
             "¿Tengo que hacer una cita para presentarme?",
         ),
+        pytest.param(*_row("ar"), id="ar"),
     ],
 )
 def test_first_visit_language_home_and_faq(
@@ -52,6 +75,7 @@ def test_first_visit_language_home_and_faq(
     page.get_by_role("button", name=button).click()
     expect(page).to_have_url(f"{live_server.url}/{language}/")
     expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language in RTL else "ltr")
     expect(page.get_by_role("heading", level=1)).to_have_text(home_heading)
     check_at_widths(page, WIDTHS, context=f"home ({language})")
 
@@ -66,7 +90,7 @@ def test_first_visit_language_home_and_faq(
     expect(page).to_have_url(f"{live_server.url}/{language}/")
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_tutorial_and_error_pages_are_accessible(
     page: Page, live_server, block_other_hosts, language
 ):

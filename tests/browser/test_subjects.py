@@ -10,6 +10,7 @@ from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
+from .helpers import label, labels
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +26,7 @@ TEXT = {
         "country": "Country of birth",
         "country_search": "Mexi",
         "country_name": "Mexico",
+        "wrong_country_search": "Guate",
         "my_checkin": "My check-in",
         "end_session": "End Session",
         "ended": "Your session has ended",
@@ -41,6 +43,7 @@ TEXT = {
         "country": "País de nacimiento",
         "country_search": "Méxi",
         "country_name": "México",
+        "wrong_country_search": "Guate",
         "my_checkin": "Mi cita",
         "end_session": "Terminar sesión",
         "ended": "Su sesión terminó",
@@ -51,6 +54,30 @@ TEXT = {
         "timed_out": "Su sesión terminó porque pasó un rato sin actividad.",
     },
 }
+
+
+def _text(language: str) -> dict[str, str]:
+    """English and Spanish as written above; any other language from the .po catalogues,
+    where the English text is the msgid (the rest are parts of longer messages)."""
+    if language in TEXT:
+        return TEXT[language]
+    whole = {
+        "no_match": (
+            "We could not sign you in with that Subject ID and country of birth. "
+            "Check both against your papers and try again."
+        ),
+        "timed_out": (
+            "Your session ended because nothing happened for a while. "
+            "This keeps your information safe. Please sign in again."
+        ),
+    }
+    msgids = {key: whole.get(key, msgid) for key, msgid in TEXT["en"].items()}
+    del msgids["country_search"], msgids["wrong_country_search"]
+    text = labels(language, msgids)
+    # Typed into the searchable list, as "Mexi" and "Guate" are: the start of the name.
+    text["country_search"] = text["country_name"][:4]
+    text["wrong_country_search"] = label(language, "Guatemala")[:4]
+    return text
 
 
 def _subject():
@@ -70,11 +97,11 @@ def _choose_country(page: Page, text: dict) -> None:
     page.get_by_role("option", name=text["country_name"], exact=True).click()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_sign_in_my_checkin_end_session_and_back_shows_nothing(
     page: Page, live_server, block_other_hosts, language
 ):
-    text = TEXT[language]
+    text = _text(language)
     _subject()
     problems: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and problems.append(msg.text))
@@ -87,7 +114,7 @@ def test_sign_in_my_checkin_end_session_and_back_shows_nothing(
     # Wrong country first: the error summary, then a clean retry.
     page.get_by_label(text["subject_id"]).fill("ab-123 456")
     box = page.get_by_role("combobox", name=text["country"])
-    box.fill("Guate")
+    box.fill(text["wrong_country_search"])
     page.get_by_role("option").first.click()
     page.get_by_role("button", name=text["sign_in"], exact=True).click()
     expect(page.get_by_role("alert").filter(has_text=text["problem"])).to_contain_text(
@@ -130,11 +157,11 @@ def test_sign_in_works_without_javascript(browser, live_server):
     context.close()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_idle_warning_then_stay_signed_in_then_timeout(
     page: Page, live_server, block_other_hosts, language
 ):
-    text = TEXT[language]
+    text = _text(language)
     _subject()
     page.clock.install()
     page.goto(f"{live_server.url}/{language}/sign-in/")
@@ -163,7 +190,7 @@ def test_idle_warning_then_stay_signed_in_then_timeout(
     assert "Valentina" not in page.content()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_my_checkin_states_are_accessible(page: Page, live_server, block_other_hosts, language):
     """Book now (Parole/ATD, report-by passed) and completed: the other page states."""
     import io
@@ -171,7 +198,7 @@ def test_my_checkin_states_are_accessible(page: Page, live_server, block_other_h
     from subjects import demo_data
 
     demo_data.load(io.StringIO())
-    text = TEXT[language]
+    text = _text(language)
     for typed_id, code, _country, shows in [
         row for row in demo_data.DEMO_SIGN_INS if row[0] in {"DEMO-1002", "DEMO-1004"}
     ]:
