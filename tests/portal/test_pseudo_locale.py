@@ -512,9 +512,11 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_visible_text_is_marked_for_translation(client, world, pseudo_locale, page):
-    who, fetch, status = PAGES[page]
+# Not "page": that name is pytest-playwright's fixture, which would make this a browser test
+# (parametrized by browser and moved in among them).
+@pytest.mark.parametrize("page_state", PAGES)
+def test_every_visible_text_is_marked_for_translation(client, world, pseudo_locale, page_state):
+    who, fetch, status = PAGES[page_state]
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = PSEUDO
     if who:
         session = client.session
@@ -526,6 +528,6 @@ def test_every_visible_text_is_marked_for_translation(client, world, pseudo_loca
     html = response.content.decode()
     assert f'<html lang="{PSEUDO}"' in html and OPEN in html, "the pseudo locale is not active"
     leaks = untranslated_texts(html, allowed_texts())
-    assert not leaks, f"{page}: text not marked for translation:\n" + "\n".join(
+    assert not leaks, f"{page_state}: text not marked for translation:\n" + "\n".join(
         f"  {text!r}" for text in leaks
     )
