@@ -65,13 +65,7 @@ def _send(appointment: Appointment, channel: str, destination: str, template: st
             raise
         # A long closure reason does not fit a text message: send it without the reason
         # (the person sees the reason when they sign in).
-        send_message(
-            channel=channel,
-            destination=destination,
-            template=template,
-            context={**context, "closure_reason": None},
-            language=appointment.language,
-        )
+        _send(appointment, channel, destination, template, {**context, "closure_reason": None})
 
 
 def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -> int:
