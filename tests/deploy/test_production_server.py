@@ -299,6 +299,8 @@ def test_sign_in_book_and_confirm_over_http(server):
     )
     assert "'unsafe-inline'" not in page.headers["content-security-policy"]
     assert "default-src 'self'" in page.headers["content-security-policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in page.headers["permissions-policy"]
     assert "no-store" in page.headers["cache-control"]
     csrf_cookie = next(c for c in page.set_cookies if c.startswith("csrftoken="))
     assert "Secure" in csrf_cookie and "HttpOnly" in csrf_cookie
