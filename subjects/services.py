@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from checkin_portal.client_address import client_address
+
 from . import selectors, throttle
 from .models import Subject
 from .session import subject_sign_in
@@ -28,7 +30,7 @@ def sign_in_attempt(
     one failure counted, the same result), so the answer never tells whether an ID exists.
     While the ID or the client address is locked out nothing is looked up.
     """
-    address = throttle.client_address(request)
+    address = client_address(request)
     lockout = throttle.lockout_for(subject_id=subject_id, address=address)
     if lockout is not None:
         return SignInResult(lockout=lockout)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 
 from checkin_portal import clock
 
@@ -29,20 +28,6 @@ _PREFIX = "subjects:sign-in"
 def _digest(kind: str, value: str) -> str:
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:40]
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address. Behind ``SIGN_IN_TRUSTED_PROXIES`` reverse proxies, the entry
-    that many places from the right of X-Forwarded-For (the one our own proxy added)."""
-    proxies = int(getattr(settings, "SIGN_IN_TRUSTED_PROXIES", 0))
-    if proxies > 0:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 @dataclass(frozen=True)
