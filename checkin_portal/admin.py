@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_history import HistoryAdmin
 from .models import FaqEntry
 
 admin.site.site_header = admin.site.site_title = "Check-In Portal staff"
@@ -9,7 +9,7 @@ admin.site.index_title = "Manage the portal"
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class FaqEntryAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("question", "section", "position", "is_published", "updated_at")
     list_filter = ("section", "is_published")
     list_editable = ("position", "is_published")

@@ -5,7 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from checkin_portal.admin_history import HistoryAdmin
 
 from .forms import HearingAdminForm, HearingImportForm
 from .hearing_rows import HearingDataError
@@ -14,7 +15,7 @@ from .services import hearings_import
 
 
 @admin.register(ImmigrationCourt)
-class ImmigrationCourtAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ImmigrationCourtAdmin(HistoryAdmin, TranslationAdmin):
     list_display = (
         "name",
         "code",
@@ -47,7 +48,7 @@ class ImmigrationCourtAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Hearing)
-class HearingAdmin(SimpleHistoryAdmin):
+class HearingAdmin(HistoryAdmin):
     form = HearingAdminForm
     change_list_template = "admin/hearings/hearing/change_list.html"
     list_display = (

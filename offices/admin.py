@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from checkin_portal.admin_history import HistoryAdmin
 
 from .models import Office
 
@@ -26,7 +27,7 @@ class PlacedFilter(admin.SimpleListFilter):
 # Plain (not tabbed) TranslationAdmin: the tabbed variant loads jQuery UI from a CDN,
 # which our Content Security Policy and the no-third-party rule forbid.
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class OfficeAdmin(HistoryAdmin, TranslationAdmin):
     list_display = (
         "code",
         "name",

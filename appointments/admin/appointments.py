@@ -8,15 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportActionMixin
-from simple_history.admin import SimpleHistoryAdmin
 
 from checkin_portal import clock
+from checkin_portal.admin_history import HistoryAdmin
 
 from ..availability import local_day_bounds, office_zone
 from ..confirmation import normalise_confirmation_number
 from ..models import Appointment, AppointmentStatus
 from ..presentation import LocalTime
-from .scoping import OfficeScopedMixin, office_ids_for
+from .scoping import OfficeScoped
 
 
 class AppointmentResource(resources.ModelResource):
@@ -42,7 +42,7 @@ class AppointmentResource(resources.ModelResource):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(OfficeScopedMixin, ExportActionMixin, SimpleHistoryAdmin):
+class AppointmentAdmin(OfficeScoped, ExportActionMixin, HistoryAdmin):
     resource_classes = [AppointmentResource]
     office_lookup = "slot__office"
     list_display = ("display_number", "subject_id", "office", "local_start", "status")
@@ -132,18 +132,13 @@ class AppointmentAdmin(OfficeScopedMixin, ExportActionMixin, SimpleHistoryAdmin)
     def get_urls(self):
         roster = path(
             "roster/",
-            self.admin_site.admin_view(self.roster_view),
+            self.scoped_view(self.roster_view),
             name="appointments_appointment_roster",
         )
         return [roster, *super().get_urls()]
 
     def roster_view(self, request):
-        from offices.models import Office
-
-        ids = office_ids_for(request)
-        offices = Office.objects.order_by("code")
-        if ids is not None:
-            offices = offices.filter(pk__in=ids)
+        offices = self.offices_in_scope(request).order_by("code")
         office = offices.filter(code=request.GET.get("office", "")).first()
         try:
             day = datetime.date.fromisoformat(request.GET.get("day", ""))

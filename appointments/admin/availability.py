@@ -1,17 +1,17 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+
+from checkin_portal.admin_history import HistoryAdmin
 
 from ..availability import closure_apply
 from ..models import Closure, ScheduleRule, Slot
 from ..notifications import notify_cancelled_by_office
 from ..presentation import LocalTime
 from .forms import ClosureForm, ScheduleRuleForm, SlotForm
-from .scoping import OfficeScopedMixin, office_ids_for
+from .scoping import OfficeScoped
 
 
 def apply_closure(request, closure: Closure) -> None:
@@ -32,7 +32,7 @@ def apply_closure(request, closure: Closure) -> None:
 
 
 @admin.register(ScheduleRule)
-class ScheduleRuleAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
+class ScheduleRuleAdmin(OfficeScoped, HistoryAdmin):
     form = ScheduleRuleForm
     list_display = ("office", "__str__", "slot_minutes", "capacity", "valid_from", "valid_to")
     list_filter = ("office__state",)
@@ -43,7 +43,7 @@ class ScheduleRuleAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Closure)
-class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ClosureAdmin(OfficeScoped, HistoryAdmin, TranslationAdmin):
     form = ClosureForm
     # The standard reason comes first; the text boxes (one per language) only override it.
     fields = ("office", "starts_on", "ends_on", "reason_kind", "reason")
@@ -51,21 +51,9 @@ class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_filter = ("reason_kind", "office__state")
     date_hierarchy = "starts_on"
     search_fields = ("reason", "office__code", "office__name")
-
-    def get_queryset(self, request):
-        # Closures of every office are visible to all staff (they close their office too).
-        queryset = super(OfficeScopedMixin, self).get_queryset(request)
-        ids = office_ids_for(request)
-        if ids is None:
-            return queryset
-        return queryset.filter(office__in=ids) | queryset.filter(office__isnull=True)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.office_id is None and not request.user.is_superuser:
-            return False  # only a superuser may close every office
-        return super().has_change_permission(request, obj)
-
-    has_delete_permission = has_change_permission
+    # A closure of every office is seen by all staff (it closes their office too); only a
+    # superuser makes or changes one.
+    shared_when_unassigned = True
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -76,14 +64,12 @@ class ClosureAdmin(OfficeScopedMixin, SimpleHistoryAdmin, TranslationAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        if obj.office_id is None and not request.user.is_superuser:
-            raise PermissionDenied
         super().save_model(request, obj, form, change)
         apply_closure(request, obj)
 
 
 @admin.register(Slot)
-class SlotAdmin(OfficeScopedMixin, SimpleHistoryAdmin):
+class SlotAdmin(OfficeScoped, HistoryAdmin):
     form = SlotForm
     list_display = ("office", "local_start", "capacity", "booked", "remaining", "is_blocked")
     list_filter = ("is_blocked", "office__state", "office")

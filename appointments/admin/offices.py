@@ -10,7 +10,7 @@ from offices.models import Office
 from ..availability import slots_generate
 from ..models import Closure, OfficeStaff
 from .availability import ClosureInline, ScheduleRuleInline, apply_closure
-from .scoping import office_ids_for
+from .scoping import OfficeScoped
 
 BaseOfficeAdmin = (
     type(admin.site._registry[Office]) if admin.site.is_registered(Office) else admin.ModelAdmin
@@ -28,7 +28,8 @@ class OfficeStaffInline(admin.TabularInline):
     has_change_permission = has_delete_permission = has_add_permission
 
 
-class OfficeWithScheduleAdmin(BaseOfficeAdmin):
+class OfficeWithScheduleAdmin(OfficeScoped, BaseOfficeAdmin):
+    office_lookup = "pk"
     inlines = [
         *getattr(BaseOfficeAdmin, "inlines", []),
         ScheduleRuleInline,
@@ -36,11 +37,6 @@ class OfficeWithScheduleAdmin(BaseOfficeAdmin):
         OfficeStaffInline,
     ]
     actions = [*(getattr(BaseOfficeAdmin, "actions", None) or []), "generate_times"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        ids = office_ids_for(request)
-        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

@@ -1,0 +1,20 @@
+"""History in admin is for reading (ADR 0010).
+
+django-simple-history offers "Revert" on each old version: it saves the old row over the
+current one without the rules a change goes through (an appointment back from checked in to
+booked, a slot's seat count from an old copy, a closure without cancelling its
+appointments). Staff change a record on its change page; its history pages show what
+happened. Every admin with history derives from :class:`HistoryAdmin`."""
+
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
