@@ -1,4 +1,4 @@
-"""History in admin is for reading (ADR 0010).
+"""History in admin is for reading (ADR 0011).
 
 django-simple-history offers "Revert" on each old version: it saves the old row over the
 current one without the rules a change goes through (an appointment back from checked in to

@@ -1,5 +1,5 @@
 """Office scoping: the one mechanism through which every admin view of an office's records
-goes (ADR 0010).
+goes (ADR 0011).
 
 Staff see and change only the records of the offices they are assigned to (``OfficeStaff``);
 superusers see everything. A scoped ModelAdmin states how its model reaches an office

@@ -242,6 +242,23 @@ def test_walk_every_admin_url_as_another_offices_staff(world):
             assert not [m for m in markers if m in body], (url, action)
             assert _snapshot() == before, f"action {action} on {url} changed office B's records"
             walked += 1
+    # Autocomplete answers for every foreign key whose target the admin shows.
+    autocomplete = reverse("admin:autocomplete")
+    for model in admin.site._registry:
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model in admin.site._registry:
+                for term in ("", office_b.code, "BRAVO"):
+                    params = {
+                        "app_label": model._meta.app_label,
+                        "model_name": model._meta.model_name,
+                        "field_name": field.name,
+                        "term": term,
+                    }
+                    response = clerk.get(autocomplete, params)
+                    _assert_refused_or_blind(response, markers, autocomplete, "GET")
+                    body = response.content.decode()
+                    assert f'"id": "{office_b.pk}"' not in body, params
+                    walked += 1
     assert walked > 80  # the walk really walked
 
 
