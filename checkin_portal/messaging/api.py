@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import phonenumbers
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -48,6 +49,7 @@ def send_message(
     context: Mapping,
     language: str,
     session_key: str | None = None,
+    about=None,
 ) -> OutboundMessage:
     """Render a message in ``language`` and queue it for sending after the current
     transaction commits.
@@ -60,6 +62,9 @@ def send_message(
     * ``language``: the recipient's language code (an unknown one falls back to the
       default language).
     * ``session_key``: the sender's session, for the per-session rate limit.
+    * ``about``: the record the message is about (a saved model instance), so that the
+      person's page can tell whether it went (``selectors.latest_deliveries``) and staff
+      can find it.
 
     Raises ``InvalidDestination``, ``MessageTooLong`` (an SMS over 2 segments) or
     ``RateLimited`` before writing anything; all are ``MessagingError``s with a
@@ -87,6 +92,8 @@ def send_message(
             subject=rendered.subject,
             body_text=rendered.text,
             body_html=rendered.html,
+            related_type=ContentType.objects.get_for_model(about) if about is not None else None,
+            related_id=about.pk if about is not None else None,
         )
         transaction.on_commit(functools.partial(enqueue_delivery_safely, message.pk))
     logger.info(

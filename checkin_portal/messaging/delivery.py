@@ -5,7 +5,8 @@
 does nothing for a message that is not waiting (idempotent). A failure is recorded
 (class name only: an error's text may contain the number); a temporary failure is tried
 again after ``retry_delay`` until ``MESSAGING_MAX_ATTEMPTS`` attempts in all, a permanent
-one (invalid number, refused recipient) is not. None of this touches the business record
+one (invalid number, refused recipient) is not. After the last attempt, sent or not, the
+destination is erased (only its masked form stays). None of this touches the business record
 that asked for the message: it was committed before the message was ever queued.
 """
 
@@ -76,6 +77,9 @@ def deliver(message_id: int) -> str:
             if permanent or message.attempts >= settings.MESSAGING_MAX_ATTEMPTS:
                 message.status = MessageStatus.FAILED
                 message.next_attempt_at = None
+                # The last attempt: nothing will use the number or address again (the
+                # person is told and may type it again); the masked form stays.
+                message.destination = ""
                 logger.warning(
                     "message %s (%s to %s) not sent after %s attempt(s): %s",
                     message.pk,

@@ -1,3 +1,5 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +20,11 @@ class OutboundMessage(models.Model):
     """One email or SMS, rendered in the recipient's language when it was asked for.
 
     The destination is kept in clear only while the message waits to be sent, then
-    erased; ``destination_masked`` and ``destination_digest`` remain for staff and for
-    rate limits. ``last_error`` holds the error's class and status, never its text."""
+    erased (sent or given up); ``destination_masked`` and ``destination_digest`` remain for
+    staff and for rate limits. ``last_error`` holds the error's class and status, never its
+    text. ``related`` is the record the message is about (an appointment, an address
+    change), so the person's page can say whether it went and staff can find it; a generic
+    link, because this layer sits below the apps that send."""
 
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     template = models.CharField(_("template"), max_length=200)
@@ -39,6 +44,16 @@ class OutboundMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    related_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("about"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    related_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True)
+    related = GenericForeignKey("related_type", "related_id")
 
     class Meta:
         verbose_name = _("message")
@@ -49,7 +64,10 @@ class OutboundMessage(models.Model):
                 fields=["next_attempt_at"],
                 name="messaging_queued_due",
                 condition=Q(status="queued"),
-            )
+            ),
+            models.Index(
+                fields=["related_type", "related_id", "-created_at"], name="messaging_related"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -58,9 +76,11 @@ class OutboundMessage(models.Model):
                 violation_error_message=_("A sent message needs the time it was sent."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="sent") | Q(destination=""),
-                name="messaging_sent_forgets_destination",
-                violation_error_message=_("A sent message must not keep its destination."),
+                condition=Q(status="queued") | Q(destination=""),
+                name="messaging_done_forgets_destination",
+                violation_error_message=_(
+                    "A message that is no longer waiting must not keep its destination."
+                ),
             ),
         ]
 

@@ -74,7 +74,6 @@ def test_retries_are_bounded_and_never_undo_the_business_write(
     assert message.status == MessageStatus.FAILED
     assert message.attempts == 4
     assert len(backends_for_tests.calls) == 4
-    assert message.destination == "+12025550123"  # kept so staff can resend after a fix
     assert sms_outbox == []
     assert FaqEntry.objects.filter(slug="business").exists()
 
@@ -86,6 +85,46 @@ def test_a_permanent_failure_is_not_retried(django_capture_on_commit_callbacks):
     message.refresh_from_db()
     assert (message.status, message.attempts) == (MessageStatus.FAILED, 1)
     assert len(backends_for_tests.calls) == 1
+
+
+@pytest.mark.parametrize(
+    "backend, attempts",
+    [(FLAKY, 4), ("tests.messaging.backends_for_tests.RefusingBackend", 1)],
+    ids=["retries-used-up", "permanent"],
+)
+def test_after_the_last_attempt_the_destination_is_erased(
+    backend, attempts, django_capture_on_commit_callbacks, settings
+):
+    settings.SMS_BACKEND = backend
+    settings.MESSAGING_MAX_ATTEMPTS = 4
+    backends_for_tests.reset(failures=100)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = _queue()
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (MessageStatus.FAILED, attempts)
+    # Nothing will use it again: only the masked hint stays, for the person and staff.
+    assert message.destination == ""
+    assert message.destination_masked == "•••0123"
+    assert not OutboundMessage.objects.filter(destination__contains="2025550123").exists()
+
+
+def test_while_waiting_for_a_retry_the_destination_is_kept(django_capture_on_commit_callbacks):
+    with override_settings(SMS_BACKEND=FLAKY, TASKS=DUMMY_TASKS):
+        backends_for_tests.reset(failures=1)
+        with django_capture_on_commit_callbacks(execute=True):
+            message = _queue()
+        deliver(message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.destination) == (MessageStatus.QUEUED, "+12025550123")
+
+
+def test_the_database_refuses_a_finished_message_that_keeps_its_destination():
+    from django.db import IntegrityError
+
+    message = _queue()
+    message.status = MessageStatus.FAILED
+    with pytest.raises(IntegrityError), transaction.atomic():
+        message.save()
 
 
 @override_settings(SMS_BACKEND="tests.messaging.backends_for_tests.CrashingBackend")
