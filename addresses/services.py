@@ -134,6 +134,7 @@ def _send_confirmation(*, change: AddressChange, subject, language: str, session
                 },
                 language=language,
                 session_key=session_key,
+                about=change,
             )
     except MessagingError as exc:
         logger.info(

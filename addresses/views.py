@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from checkin_portal import clock
+from checkin_portal.messaging.selectors import latest_deliveries
 from subjects.decorators import subject_required
 from subjects.session import current_subject
 
@@ -164,6 +165,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
         "addresses/receipt.html",
         {
             "change": change,
+            "deliveries": latest_deliveries(about=change),
             "address": change.address,
             "plan": plan,
             "remaining": plan.without(Agency.ICE),

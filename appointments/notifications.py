@@ -48,6 +48,7 @@ def send_details(*, appointment: Appointment, channel: str, destination: str, se
         context=message_context(appointment),
         language=appointment.language,
         session_key=session_key,
+        about=appointment,
     )
 
 
@@ -59,6 +60,7 @@ def _send(appointment: Appointment, channel: str, destination: str, template: st
             template=template,
             context=context,
             language=appointment.language,
+            about=appointment,
         )
     except MessageTooLong:
         if channel != "sms" or not context.get("closure_reason"):

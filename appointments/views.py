@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
 from offices.models import Office
 from offices.selectors import chosen_office, office_search
@@ -157,6 +158,9 @@ def mine(request):
 def _render_mine(request, appointment, send_form, status=200):
     context = _mine_context(appointment)
     context["send_form"] = send_form
+    # Whether the details the person asked for went (or are still going): the page says
+    # so instead of a one-off "we are sending" that a failure would make untrue.
+    context["deliveries"] = latest_deliveries(about=appointment)
     return render(request, "appointments/mine.html", context, status=status)
 
 
@@ -166,7 +170,6 @@ def send_details(request):
     """Email or text the appointment to a number/address the person types (stored only if
     they also ask for the reminder)."""
     from checkin_portal.messaging import MessagingError
-    from checkin_portal.messaging.privacy import mask_destination
 
     appointment = selectors.active_appointment(subject=request.subject)
     if appointment is None:
@@ -190,11 +193,7 @@ def send_details(request):
         services.appointment_set_reminder(
             subject=request.subject, channel=channel, destination=destination
         )
-    messages.success(
-        request,
-        _("We are sending your appointment details to %(destination)s.")
-        % {"destination": mask_destination(destination)},
-    )
+    # The page it leads to says whether the message is on its way, sent, or failed.
     return HttpResponseRedirect(reverse("appointments:mine"))
 
 

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from checkin_portal.messaging.selectors import latest_deliveries
+
 from . import selectors, services
 from .decorators import SESSION_TIMED_OUT, subject_required
 from .forms import SignInForm, captcha_enabled
@@ -130,6 +132,8 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             "status": status,
             "active_appointment": active_appointment,
             "active_local": LocalTime.of(active_appointment.slot) if active_appointment else None,
+            # Did the details we sent about it arrive? (one query, only with an appointment)
+            "deliveries": latest_deliveries(about=active_appointment) if active_appointment else [],
             "cancelled_by_office": cancelled_by_office,
             "office_closed_because": office_closed_because,
             "show_back_link": False,  # this is the page the link leads to

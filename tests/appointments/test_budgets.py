@@ -120,6 +120,10 @@ def test_flow_query_counts_are_fixed_and_within_budget(client, sign_in_as):
     print(f"\nqueries per page, small data: {small}\nwith 50,000 appointments: {big}")
     assert big == small, (small, big)
     assert max(big.values()) <= BUDGET, big
+    # My appointment reads what print reads plus one query: the newest message about the
+    # appointment on each channel, so that the page can say whether the details went
+    # (checkin_portal.messaging.selectors.latest_deliveries).
+    assert big["appointments:mine"] == big["appointments:print"] + 1, big
 
 
 def test_next_available_query_uses_an_office_time_index():
