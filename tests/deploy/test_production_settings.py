@@ -21,6 +21,12 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789",
     "ALLOWED_HOSTS": "checkin.example.org,testserver",
     "DATABASE_URL": DATABASE_URL,
+    # Real delivery, as in .env.example: `check --deploy` refuses the console backends.
+    "EMAIL_URL": "smtp+tls://portal:mail-password@smtp.example.org:587",
+    "SMS_BACKEND": "checkin_portal.messaging.backends.twilio.TwilioSmsBackend",
+    "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+    "TWILIO_AUTH_TOKEN": "an-auth-token",
+    "TWILIO_MESSAGING_SERVICE_SID": "MG" + "0" * 32,
 }
 # Variables of this test process that must not leak into the deployment-like boot.
 DROPPED = {"DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL", "LOG_FORMAT", "DATABASE_REPLICA_URL"}
@@ -125,6 +131,46 @@ def test_check_deploy_clean_with_redis_replica_and_fallbacks():
         text=True,
         timeout=120,
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def _check_deploy(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in DROPPED and k not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "env, check_id",
+    [
+        ({"EMAIL_URL": "consolemail://"}, "messaging.E004"),
+        ({"EMAIL_URL": "dummymail://"}, "messaging.E004"),
+        (
+            {"SMS_BACKEND": "checkin_portal.messaging.backends.console.ConsoleSmsBackend"},
+            "messaging.E005",
+        ),
+        (
+            {"SMS_BACKEND": "checkin_portal.messaging.backends.filebased.FileSmsBackend"},
+            "messaging.E005",
+        ),
+    ],
+    ids=["console-email", "dummy-email", "console-sms", "file-sms"],
+)
+def test_check_deploy_fails_on_a_backend_that_delivers_nothing(env, check_id):
+    result = _check_deploy(**env)
+    assert result.returncode != 0
+    assert check_id in result.stderr + result.stdout
+
+
+def test_check_deploy_passes_with_smtp_and_twilio():
+    result = _check_deploy()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 

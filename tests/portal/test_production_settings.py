@@ -15,6 +15,12 @@ EXAMPLE_ENV = {
     "DATABASE_URL": os.environ.get(
         "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/checkin_portal"
     ),
+    # As in .env.example: `check --deploy` refuses email and SMS backends that deliver nothing.
+    "EMAIL_URL": "smtp+tls://portal:mail-password@smtp.example.org:587",
+    "SMS_BACKEND": "checkin_portal.messaging.backends.twilio.TwilioSmsBackend",
+    "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+    "TWILIO_AUTH_TOKEN": "an-auth-token",
+    "TWILIO_MESSAGING_SERVICE_SID": "MG" + "0" * 32,
 }
 
 
