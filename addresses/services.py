@@ -141,6 +141,11 @@ def _send_confirmation(*, change: AddressChange, subject, language: str, session
             "address change %s: confirmation not queued (%s)", change.pk, type(exc).__name__
         )
         return str(exc.user_message)
+    except Exception:
+        # The change is already saved: whatever happens to its message (the cache, the
+        # database cache, a template) the person keeps their receipt (ADR 0010).
+        logger.exception("address change %s: confirmation failed", change.pk)
+        return str(MessagingError.user_message)
     return ""
 
 
@@ -149,21 +154,22 @@ def address_change_submit(
 ) -> SubmitResult:
     """Record the change (a new row; nothing is overwritten) and, when asked, queue the
     confirmation message. The same draft submitted twice, even at the same moment,
-    gives the same change. A message that cannot be queued never undoes the change."""
+    gives the same change. The change is committed first and its message follows, so a
+    message that cannot be queued, for any reason, never undoes the change."""
     try:
         with transaction.atomic():
             change = _create(subject=subject, draft=draft, language=language)
-            problem = ""
-            if change.confirmation_channel != ConfirmationChannel.NONE:
-                problem = _send_confirmation(
-                    change=change, subject=subject, language=language, session_key=session_key
-                )
     except IntegrityError:
         existing = AddressChange.objects.get(submission_token=draft.token)
         if existing.subject_id != subject.pk:
             raise
         return SubmitResult(change=existing, created=False)
     logger.info("address change %s received", change.pk)
+    problem = ""
+    if change.confirmation_channel != ConfirmationChannel.NONE:
+        problem = _send_confirmation(
+            change=change, subject=subject, language=language, session_key=session_key
+        )
     return SubmitResult(change=change, created=True, message_problem=problem)
 
 

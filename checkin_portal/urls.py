@@ -16,7 +16,10 @@ urlpatterns = [
     path("", views.root, name="root"),
     path("language/", views.language_choice, name="language_choice"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("healthz", views.healthz, name="healthz"),
+    # /healthz is readiness (the container HEALTHCHECK's); docs/adr/0010-failure-policy.md.
+    path("healthz", views.healthz_ready, name="healthz"),
+    path("healthz/ready", views.healthz_ready, name="healthz_ready"),
+    path("healthz/live", views.healthz_live, name="healthz_live"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

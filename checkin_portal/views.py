@@ -1,12 +1,15 @@
 """Public pages, language choice, health check and error pages."""
 
 import logging
+import sys
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
@@ -15,8 +18,12 @@ from django.views.decorators.http import require_GET
 from subjects.release_forms import reporting_document_rows
 
 from . import selectors
+from .outages import CACHE_ERRORS, database_unavailable
 
 logger = logging.getLogger(__name__)
+
+# What a 503 tells a client to wait: a database restart or fail-over takes about this long.
+RETRY_AFTER_SECONDS = 30
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -72,18 +79,49 @@ def tutorial(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/tutorial.html")
 
 
+# --- Health (docs/adr/0010-failure-policy.md). The bodies name a dependency, never an error.
+
+
 @never_cache
 @cache_control(no_store=True)
-def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database answers, 503 otherwise; the body never says why."""
+def healthz_live(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. Touches neither the database nor the cache, so an
+    outage of either never gets a working server restarted."""
+    return HttpResponse("live\n", content_type="text/plain")
+
+
+def _database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         logger.warning("Health check: database unreachable")
-        return HttpResponse("unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return False
+    return True
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.get("healthz:probe")
+    except CACHE_ERRORS:
+        logger.warning("Health check: cache unreachable")
+        return False
+    return True
+
+
+@never_cache
+@cache_control(no_store=True)
+def healthz_ready(request: HttpRequest) -> HttpResponse:
+    """Readiness, also served at /healthz: 503 when the database does not answer (no
+    signed-in page can work). The cache is named too, but a cache outage alone keeps 200:
+    every use of the cache has a fallback, so the server still serves people."""
+    database, shared_cache = _database_ok(), _cache_ok()
+    body = "".join(
+        f"{name}: {'ok' if ok else 'unavailable'}\n"
+        for name, ok in (("database", database), ("cache", shared_cache))
+    )
+    return HttpResponse(body, status=200 if database else 503, content_type="text/plain")
 
 
 # --- Error pages: always in the active language, never a traceback.
@@ -110,9 +148,32 @@ def csrf_failure(request, reason=""):
     return _error_page(request, "403_csrf.html", 403)
 
 
+def service_unavailable(request) -> HttpResponse:
+    """The database is away: 503 with Retry-After and a page that needs nothing but the
+    template files (no context processors, no session, no database)."""
+    session = getattr(request, "session", None)
+    if session is not None and not hasattr(session, "_session_cache"):
+        # The session could not be read. Keep it unread and unsaved: otherwise
+        # SessionMiddleware tries again on the way out and the person waits twice for the
+        # pool. The cookie stays, so they are still signed in when the database is back.
+        session._session_cache = {}
+    language = get_language_from_request(request, check_path=True)
+    body = loader.get_template("503.html").render({"LANGUAGE_CODE": language})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
 def server_error(request):
     """Render the friendly page; if even that fails (the database may be the cause),
-    fall back to a page built from a template with no context processors."""
+    fall back to a page built from a template with no context processors. When the
+    error says the database is away, answer 503 instead (Django calls this handler
+    inside its ``except``, for errors from views and middleware alike)."""
+    if database_unavailable(sys.exc_info()[1]):
+        logger.warning("Database unavailable: answered 503")
+        return service_unavailable(request)
     try:
         return _error_page(request, "500.html", 500)
     except Exception:

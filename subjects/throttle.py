@@ -7,18 +7,26 @@ even the right answer is refused (and not even looked up).
 
 Cache keys hold an HMAC of the value (keyed with SECRET_KEY), never the ID or address in
 clear; log lines carry counts only.
+
+When the shared cache (Redis) fails, the counters move to the database cache table
+(``CACHES["database"]``): never "no limit", never "nobody can sign in"
+(docs/adr/0010-failure-policy.md). Counts start again from zero in whichever store takes
+over, so a switch can give at most one more window's worth of tries.
 """
 
 import hashlib
 import hmac
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, cache, caches
 
 from checkin_portal import clock
+from checkin_portal.outages import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -57,40 +65,63 @@ def _keys(subject_id: str, address: str) -> dict[str, tuple[str, str, int]]:
     }
 
 
+T = TypeVar("T")
+
+
+def _counted(operation: Callable[[BaseCache], T]) -> T:
+    """Run ``operation`` on the shared cache, or on the database cache when that fails."""
+    try:
+        return operation(cache)
+    except CACHE_ERRORS as error:
+        logger.warning(
+            "Sign-in throttle: shared cache unavailable (%s); counting in the database",
+            type(error).__name__,
+        )
+        return operation(caches["database"])
+
+
 def lockout_for(*, subject_id: str, address: str) -> Lockout | None:
     """The lockout in force for this ID or this address, if any (the longer one)."""
+    return _counted(lambda store: _lockout_in(store, subject_id=subject_id, address=address))
+
+
+def failure_record(*, subject_id: str, address: str) -> Lockout | None:
+    """Count one failed sign-in; lock the ID and/or address when a limit is reached."""
+    return _counted(lambda store: _failure_in(store, subject_id=subject_id, address=address))
+
+
+def success_record(*, subject_id: str) -> None:
+    """A correct sign-in clears that ID's failures (not the address's)."""
+    counter, _lock, _limit = _keys(subject_id, "")["id"]
+    _counted(lambda store: store.delete(counter))
+
+
+def _lockout_in(store: BaseCache, *, subject_id: str, address: str) -> Lockout | None:
     keys = _keys(subject_id, address)
-    found = cache.get_many([lock for _counter, lock, _limit in keys.values()])
+    found = store.get_many([lock for _counter, lock, _limit in keys.values()])
     now = clock.now().timestamp()
     left = [int(until - now) for until in found.values() if isinstance(until, int | float)]
     left = [seconds for seconds in left if seconds > 0]
     return Lockout(seconds_left=max(left)) if left else None
 
 
-def failure_record(*, subject_id: str, address: str) -> Lockout | None:
-    """Count one failed sign-in; lock the ID and/or address when a limit is reached."""
+def _failure_in(store: BaseCache, *, subject_id: str, address: str) -> Lockout | None:
     window = int(settings.SIGN_IN_FAILURE_WINDOW)
     lockout_seconds = int(settings.SIGN_IN_LOCKOUT_SECONDS)
     locked = None
     for kind, (counter, lock, limit) in _keys(subject_id, address).items():
-        cache.add(counter, 0, timeout=window)
+        store.add(counter, 0, timeout=window)
         try:
-            count = cache.incr(counter)
+            count = store.incr(counter)
         except ValueError:  # expired between add and incr
-            cache.set(counter, 1, timeout=window)
+            store.set(counter, 1, timeout=window)
             count = 1
         if count >= limit:
             until = clock.now().timestamp() + lockout_seconds
-            cache.set(lock, until, timeout=lockout_seconds)
-            cache.delete(counter)
+            store.set(lock, until, timeout=lockout_seconds)
+            store.delete(counter)
             locked = Lockout(seconds_left=lockout_seconds)
             logger.warning("Sign-in locked after %d failures (by %s)", count, kind)
     if locked is None:
         logger.info("Sign-in failed")
     return locked
-
-
-def success_record(*, subject_id: str) -> None:
-    """A correct sign-in clears that ID's failures (not the address's)."""
-    counter, _lock, _limit = _keys(subject_id, "")["id"]
-    cache.delete(counter)

@@ -26,6 +26,11 @@ class RateLimited(MessagingError):
         self.scope = scope
 
 
+class RateLimitUnavailable(MessagingError):
+    """The shared cache that counts messages is down: no message is sent (the limit fails
+    closed), with the general "print this page" sentence."""
+
+
 class MessageTooLong(MessagingError):
     """An SMS template rendered to more than the allowed segments: a bug in the
     template or its context, caught by the tests of every template in every language."""

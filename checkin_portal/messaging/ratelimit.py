@@ -3,17 +3,25 @@ table by default, Redis in production), one per session and one per destination.
 
 Counting is deliberately simple: ``cache.add`` then ``cache.incr``. Redis makes the
 increment atomic; with the database cache two simultaneous sends may both pass the very
-last free place, which is acceptable for a limit meant to stop abuse, not to count."""
+last free place, which is acceptable for a limit meant to stop abuse, not to count.
+
+When the cache cannot count, the limit fails closed for messages only: the send is refused
+with ``RateLimitUnavailable`` (a ``MessagingError``, so the caller's record stands and the
+person is told to print or write down the details); docs/adr/0010-failure-policy.md."""
 
 import hashlib
+import logging
 import re
 
 from django.conf import settings
 from django.core.cache import cache
 
 from checkin_portal import clock
+from checkin_portal.outages import CACHE_ERRORS
 
-from .exceptions import RateLimited
+from .exceptions import RateLimited, RateLimitUnavailable
+
+logger = logging.getLogger("checkin_portal.messaging")
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -43,7 +51,16 @@ def _hit(scope: str, identity: str, rate: str) -> bool:
 
 def check_rate_limits(*, destination_digest: str, session_key: str | None) -> None:
     """Count one message against the destination and the session; raise RateLimited
-    when either has reached its limit. The identities are digests, never clear values."""
+    when either has reached its limit, RateLimitUnavailable when the cache cannot count.
+    The identities are digests, never clear values."""
+    try:
+        _check(destination_digest=destination_digest, session_key=session_key)
+    except CACHE_ERRORS as error:
+        logger.warning("message refused: rate-limit cache unavailable (%s)", type(error).__name__)
+        raise RateLimitUnavailable() from error
+
+
+def _check(*, destination_digest: str, session_key: str | None) -> None:
     if not _hit("destination", destination_digest, settings.MESSAGING_DESTINATION_RATE):
         raise RateLimited("destination")
     if session_key and not _hit(

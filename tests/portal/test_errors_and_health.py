@@ -17,7 +17,7 @@ urlpatterns = [path("boom/", _boom), *portal_urls.urlpatterns]
 def test_healthz_ok(client: Client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"database: ok\ncache: ok\n"
     assert "no-store" in response["Cache-Control"]
 
 
@@ -32,7 +32,7 @@ def test_healthz_503_when_database_fails(client: Client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert b"10.0.0.5" not in response.content
-    assert response.content == b"unavailable\n"
+    assert response.content == b"database: unavailable\ncache: ok\n"
 
 
 @pytest.mark.django_db
