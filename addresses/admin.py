@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportMixin
-from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -48,8 +47,7 @@ class AddressChangeResource(resources.ModelResource):
 
 @admin.register(AddressChange)
 class AddressChangeAdmin(ExportMixin, SimpleHistoryAdmin):
-    resource_classes = [AddressChangeResource]
-    formats = [CSV]
+    resource_classes = [AddressChangeResource]  # escaped CSV/XLSX (settings)
     list_display = (
         "receipt_display",
         "submitted_at",

@@ -4,7 +4,9 @@ from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.utils.translation import gettext_lazy as _
 
-from .hearing_rows import MAX_BYTES, HearingDataError, decode_upload
+from checkin_portal.staff_files import read_import_file
+
+from .hearing_rows import HearingDataError, decode_upload
 from .models import Hearing
 from .zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 
@@ -86,10 +88,9 @@ class HearingImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is too big (2 MB at most)."))
+        content = read_import_file(upload)  # STAFF_IMPORT_MAX_BYTES and _MAX_ROWS
         try:
-            self.cleaned_data["text"] = decode_upload(upload.read())
+            self.cleaned_data["text"] = decode_upload(content)
         except HearingDataError as error:
             raise forms.ValidationError(str(error)) from error
         return upload

@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
+
+from checkin_portal.staff_files import StaffImportForm
 
 from . import selectors
 from .models import Subject
@@ -49,7 +50,9 @@ class SubjectAdminForm(forms.ModelForm):
 class SubjectAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = SubjectAdminForm
     resource_classes = [SubjectResource]
-    formats = [CSV]
+    # Formats (escaped CSV/XLSX export, CSV import) come from settings; the form refuses
+    # files over STAFF_IMPORT_MAX_BYTES / STAFF_IMPORT_MAX_ROWS.
+    import_form_class = StaffImportForm
     list_display = (
         "subject_id",
         "family_names",

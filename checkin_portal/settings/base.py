@@ -370,3 +370,15 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 # (django-import-export otherwise lets any staff account import by URL).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Staff files are data, never code (checkin_portal/staff_files.py): every export escapes
+# cells a spreadsheet would run as a formula, and is offered as CSV or XLSX only.
+from checkin_portal import staff_formats  # noqa: E402 - import-export's base formats only
+
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_FORMATS = staff_formats.EXPORT_FORMATS
+IMPORT_FORMATS = staff_formats.IMPORT_FORMATS
+# Largest staff import file, and most rows in it: a bigger file is refused before any row
+# is read. Each import step must end well inside GUNICORN_TIMEOUT: 200 subjects took 3-9 s
+# a step here (`make bench-staff-import`; README "Staff imports").
+STAFF_IMPORT_MAX_BYTES = env.int("STAFF_IMPORT_MAX_BYTES", default=64 * 1024)
+STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=200)
