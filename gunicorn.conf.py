@@ -12,10 +12,19 @@ def _int(name: str, default: int) -> int:
 wsgi_app = "checkin_portal.wsgi:application"
 bind = [os.environ.get("GUNICORN_BIND", f"0.0.0.0:{_int('PORT', 8000)}")]
 
-# Processes x threads = requests served at once. Each process keeps its own database pool
-# (DB_POOL_MAX_SIZE connections at most): see docs/operations.md before raising either.
+# Processes x threads = requests served at once. Threads, not sync workers: a request that
+# waits on an outside service (CAPTCHA verify, up to CAPTCHA_TIMEOUT) holds one thread, not
+# a whole process, so public pages keep answering while a provider hangs (measured by
+# `make bench-hanging`). Each process keeps its own database pool and every busy thread may
+# hold one connection: threads never exceed DB_POOL_MAX_SIZE (docs/operations.md, Scaling).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = _int("WEB_CONCURRENCY", 2)
-threads = _int("GUNICORN_THREADS", 1)
+threads = _int("GUNICORN_THREADS", 8)
+if threads > _int("DB_POOL_MAX_SIZE", 10):
+    raise SystemExit(
+        f"GUNICORN_THREADS ({threads}) is more than DB_POOL_MAX_SIZE "
+        f"({_int('DB_POOL_MAX_SIZE', 10)}): threads would wait for a database connection."
+    )
 # A request that takes longer than this is abandoned (the worker restarts): pages answer in
 # milliseconds; only a stuck database or network call gets near it.
 timeout = _int("GUNICORN_TIMEOUT", 30)

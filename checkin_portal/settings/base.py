@@ -244,16 +244,33 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Outside services: every call is bounded, so that a provider that accepts a connection
+# and never answers holds a web thread (or the task worker) for seconds, not minutes.
+# One setting per service, in whole seconds (django-recaptcha accepts only an int), from 1
+# to OUTSIDE_CALL_MAX_TIMEOUT. The limit is per network step (connect, TLS, each read);
+# name lookup is not covered.
+OUTSIDE_CALL_MAX_TIMEOUT = 10
+
+
+def _outside_timeout(name: str, default: int = 5) -> int:
+    return max(1, min(env.int(name, default=default), OUTSIDE_CALL_MAX_TIMEOUT))
+
+
 # --- CAPTCHA (the subjects issue wires it into sign-in). "none" shows a visible notice.
 CAPTCHA_PROVIDER = env.str("CAPTCHA_PROVIDER", default="none")
 RECAPTCHA_PUBLIC_KEY = env.str("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env.str("RECAPTCHA_PRIVATE_KEY", default="")
+# Where the widget loads from and tokens are verified (django-recaptcha's setting):
+# www.google.com, or www.recaptcha.net where google.com is unreachable.
+RECAPTCHA_DOMAIN = env.str("RECAPTCHA_DOMAIN", default="www.google.com")
+# django-recaptcha's own setting (its default is 10 s); a timeout is a form error.
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = _outside_timeout("CAPTCHA_TIMEOUT")
 if CAPTCHA_PROVIDER == "recaptcha":
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += [
-        "https://www.google.com/recaptcha/",
+        f"https://{RECAPTCHA_DOMAIN}/recaptcha/",
         "https://www.gstatic.com/recaptcha/",
     ]
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = ["https://www.google.com"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = [f"https://{RECAPTCHA_DOMAIN}"]
 else:
     # Without keys django-recaptcha would point at Google's test keys and fail `check`.
     SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
@@ -261,6 +278,8 @@ else:
 # --- Email and background tasks.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Django waits for ever on a mail server by default (EMAIL_TIMEOUT None).
+EMAIL_TIMEOUT = _outside_timeout("EMAIL_TIMEOUT")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@checkin-portal.invalid")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -307,7 +326,7 @@ SMS_BACKEND = env.str(
     "SMS_BACKEND", default="checkin_portal.messaging.backends.console.ConsoleSmsBackend"
 )
 SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
-SMS_TIMEOUT = env.int("SMS_TIMEOUT", default=10)
+SMS_TIMEOUT = _outside_timeout("SMS_TIMEOUT")
 TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
 TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")

@@ -20,7 +20,9 @@ def load(monkeypatch, **env) -> dict:
     for name in (
         "WEB_CONCURRENCY",
         "GUNICORN_THREADS",
+        "GUNICORN_WORKER_CLASS",
         "GUNICORN_TIMEOUT",
+        "DB_POOL_MAX_SIZE",
         "PORT",
         "GUNICORN_BIND",
     ):
@@ -50,6 +52,23 @@ def test_values_come_from_the_environment(monkeypatch):
     assert defaults["accesslog"] == "-"
     assert defaults["logger_class"] == "checkin_portal.gunicorn_logging.PortalLogger"
     assert defaults["control_socket_disable"] is True
+
+
+def test_threads_keep_pages_answering_while_outside_calls_hang(monkeypatch):
+    """A sign-in waiting on a hanging CAPTCHA verifier holds one thread, not a process:
+    2 processes x 8 threads. Threads never outnumber a process's database pool."""
+    from checkin_portal.settings.base import OUTSIDE_CALL_MAX_TIMEOUT
+
+    conf = load(monkeypatch)
+    assert conf["worker_class"] == "gthread"
+    assert (conf["workers"], conf["threads"]) == (2, 8)
+    assert conf["threads"] <= 10  # DB_POOL_MAX_SIZE's default (settings/production.py)
+    # An outside call ends (at its longest) well before gunicorn gives up on the request.
+    assert conf["timeout"] > OUTSIDE_CALL_MAX_TIMEOUT * 2
+    assert load(monkeypatch, GUNICORN_THREADS="4", DB_POOL_MAX_SIZE="4")["threads"] == 4
+    with pytest.raises(SystemExit, match="more than DB_POOL_MAX_SIZE"):
+        load(monkeypatch, GUNICORN_THREADS="12")
+    assert load(monkeypatch, GUNICORN_WORKER_CLASS="sync")["worker_class"] == "sync"
 
 
 def test_script_and_image_use_this_file():

@@ -92,7 +92,7 @@ def test_twilio_posts_the_message_with_basic_auth(monkeypatch):
         request.full_url == "https://api.twilio.com/2010-04-01/Accounts/AC0123456789/Messages.json"
     )
     assert request.get_method() == "POST"
-    assert seen["timeout"] == 10
+    assert seen["timeout"] == 5  # SMS_TIMEOUT's default
     auth = request.get_header("Authorization").removeprefix("Basic ")
     assert base64.b64decode(auth).decode() == "AC0123456789:secret-token"
     fields = urllib.parse.parse_qs(request.data.decode())
