@@ -1,9 +1,10 @@
 """The guidance questions (public, GET) and the address change (signed in, POST).
 
-Every message is translated and says what to do. Text is trimmed and its spaces
-collapsed; anything but letters of the Latin alphabet (accents are fine), digits, spaces
-and ``. , - / # ' & ( )`` is refused with one clear message (this covers emoji, HTML and
-control characters); too-long lines are refused, not cut."""
+Every message is translated and says what to do. Digits of any script are read as ASCII
+digits (``checkin_portal.digits``: a ZIP typed in Arabic-Indic digits works). Text is
+trimmed and its spaces collapsed; anything but letters of the Latin alphabet (accents are
+fine), digits, spaces and ``. , - / # ' & ( )`` is refused with one clear message (this
+covers emoji, HTML and control characters); too-long lines are refused, not cut."""
 
 import datetime
 import re
@@ -15,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from checkin_portal.forms import PortalForm
+from checkin_portal.forms import DigitsCharField, DigitsDateField, FoldDigitsMixin, PortalForm
 from subjects.release_forms import ReleaseForm
 
 from .guidance import RELEASE_FORM_HELP, Answer
@@ -27,7 +28,8 @@ from .zips import zip_info
 MAX_DAYS_AHEAD = 30
 GUIDANCE_MAX_DAYS = 366
 _ALLOWED_SIGNS = frozenset(" .,-/#'&()")
-_ZIP = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
+# After folding (the field does it): ASCII digits only, as the database checks.
+_ZIP = re.compile(r"^([0-9]{5})(?:-?([0-9]{4}))?$")
 
 SIGNS_MESSAGE = _(
     "Use only letters (A to Z, accents are fine), numbers, spaces and these signs: "
@@ -53,8 +55,9 @@ def validate_address_text(value: str) -> None:
         raise ValidationError(SIGNS_MESSAGE, code="signs")
 
 
-class AddressTextField(forms.CharField):
-    """Trimmed, single-spaced, checked for signs; a clear message when too long."""
+class AddressTextField(FoldDigitsMixin, forms.CharField):
+    """Digits folded to ASCII, trimmed, single-spaced, checked for signs; a clear message
+    when too long."""
 
     default_validators = [validate_address_text]
 
@@ -119,7 +122,7 @@ class GuidanceForm(PortalForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Answer yes, no or I am not sure.")},
     )
-    move_date = forms.DateField(
+    move_date = DigitsDateField(
         label=_("When did you move, or when will you move? (optional)"),
         help_text=_("With a date, we can tell you the last day for each office."),
         required=False,
@@ -173,7 +176,7 @@ class AddressChangeForm(PortalForm):
             "invalid_choice": _("Choose the state from the list."),
         },
     )
-    zip_code = forms.CharField(
+    zip_code = DigitsCharField(
         label=_("ZIP code"),
         help_text=_("5 digits, for example 78701."),
         max_length=20,
@@ -192,7 +195,7 @@ class AddressChangeForm(PortalForm):
         max_length=100,
         required=False,
     )
-    move_date = forms.DateField(
+    move_date = DigitsDateField(
         label=_("The date you moved or will move"),
         help_text=_("You can send your new address up to 30 days before you move."),
         input_formats=DATE_INPUT_FORMATS,
@@ -202,7 +205,7 @@ class AddressChangeForm(PortalForm):
             "invalid": _("Enter a real date, for example 2025-03-14."),
         },
     )
-    phone = forms.CharField(
+    phone = DigitsCharField(
         label=_("Phone number (optional)"),
         help_text=_("A US phone number where you can be reached, for example 202-555-0123."),
         max_length=30,

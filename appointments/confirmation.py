@@ -2,9 +2,11 @@
 
 Random (``secrets``), never sequential, so one number says nothing about another. Crockford's
 alphabet leaves out I, L, O and U; when a person types a number back we read I and L as 1 and
-O as 0, and ignore case, spaces and dashes."""
+O as 0, digits of any script as ASCII digits, and ignore case, spaces and dashes."""
 
 import secrets
+
+from checkin_portal.digits import fold_digits
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 8
@@ -23,7 +25,8 @@ def format_confirmation_number(code: str) -> str:
 
 def normalise_confirmation_number(typed: str) -> str | None:
     """What a person or a staff member typed -> the stored form, or None when it cannot be one."""
-    cleaned = "".join(ch for ch in typed.upper() if ch not in " -_.").translate(_READ_AS)
+    typed = fold_digits(typed).upper()
+    cleaned = "".join(ch for ch in typed if ch not in " -_.").translate(_READ_AS)
     if len(cleaned) != LENGTH or any(ch not in ALPHABET for ch in cleaned):
         return None
     return cleaned

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.digits import fold_digits
 from checkin_portal.forms import PortalForm
 
 
@@ -47,6 +48,9 @@ class SendDetailsForm(PortalForm):
 
         cleaned = super().clean()
         channel, destination = cleaned.get("channel"), cleaned.get("destination")
+        if channel == "sms" and destination:
+            # A phone number in any script's digits; an email's domain is left as typed.
+            destination = fold_digits(destination)
         if channel and destination:
             try:
                 cleaned["destination"] = normalise_destination(channel, destination)

@@ -16,6 +16,8 @@ with ``{{ form }}``; see templates/components/README.md.
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from .digits import fold_digits
+
 # Which USWDS class each kind of widget gets (checked in order; first match wins).
 _WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
     (forms.CheckboxSelectMultiple, "usa-checkbox__input"),
@@ -74,3 +76,22 @@ class PortalForm(forms.Form):
     """Base for public forms: errors render through our templates with no suffix after labels."""
 
     label_suffix = ""
+
+
+class FoldDigitsMixin:
+    """For a field where people type numbers: digits of any script (Arabic-Indic, Persian,
+    Devanagari, full-width...) become ASCII before the field reads the value, so its
+    checks, the database and everything after see only 0-9 (see ``checkin_portal.digits``)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = fold_digits(value)
+        return super().to_python(value)
+
+
+class DigitsCharField(FoldDigitsMixin, forms.CharField):
+    """Text with numbers in it: ZIP, phone, an identifier."""
+
+
+class DigitsDateField(FoldDigitsMixin, forms.DateField):
+    """A date typed as text (browsers without a date picker, or typed over it)."""

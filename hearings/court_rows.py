@@ -18,8 +18,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from checkin_portal.forms import FoldDigitsMixin
+
 from .models import Docket, ImmigrationCourt
-from .zones import is_valid_zone, zone_for_address
+from .zones import ZIP_RE, is_valid_zone, zone_for_address
 
 COURT_COLUMNS = (
     "code",
@@ -60,6 +62,10 @@ class CourtDataError(Exception):
     """The file as a whole cannot be read (not CSV, missing columns)."""
 
 
+class ZipCodeField(FoldDigitsMixin, forms.RegexField):
+    """A ZIP in any script's digits (a spreadsheet may hold full-width ones) read as ASCII."""
+
+
 class CourtRowForm(forms.Form):
     code = forms.SlugField(max_length=80)
     name = forms.CharField(max_length=200)
@@ -68,8 +74,8 @@ class CourtRowForm(forms.Form):
     state = forms.RegexField(
         regex=r"^[A-Z]{2}$", error_messages={"invalid": _("Use the two-letter code, e.g. TX.")}
     )
-    zip_code = forms.RegexField(
-        regex=r"^\d{5}(-\d{4})?$",
+    zip_code = ZipCodeField(
+        regex=ZIP_RE,
         required=False,
         error_messages={"invalid": _("Use 5 digits, or 5 digits, a dash and 4 digits.")},
     )

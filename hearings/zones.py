@@ -10,7 +10,8 @@ import functools
 import re
 import zoneinfo
 
-ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
+# ASCII digits, as in the ZIP table (Python's \d would take any script's digits).
+ZIP_RE = re.compile(r"^[0-9]{5}(-[0-9]{4})?$")
 
 
 @functools.cache

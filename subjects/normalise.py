@@ -1,12 +1,14 @@
 """How Subject IDs and A-numbers are written down, whoever types them.
 
 People copy these from paper, on a phone, sometimes with a keyboard for another script:
-the same value must match however it was typed (case, spaces, dashes, full-width digits).
+the same value must match however it was typed (case, spaces, dashes, digits of any
+script: full-width, Arabic-Indic, Persian, Devanagari...).
 Used by the sign-in form, the model (admin, CSV import) and the demo data alike.
 """
 
 import re
-import unicodedata
+
+from checkin_portal.digits import fold_digits
 
 # Every character a person may type between groups of a Subject ID or an A-number.
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad._/]+")
@@ -21,8 +23,8 @@ _A_NUMBER_RE = re.compile(A_NUMBER_PATTERN)
 
 
 def _squash(raw: object) -> str:
-    # NFKC turns full-width letters and digits (common on East Asian keyboards) into ASCII.
-    text = unicodedata.normalize("NFKC", str(raw or ""))
+    # Full-width letters (NFKC) and the digits of every script become ASCII.
+    text = fold_digits(str(raw or ""))
     return _SEPARATORS.sub("", text).upper()
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from checkin_portal.digits import fold_digits
 from offices.states import MILITARY_STATES, STATES
 
 from .zipindex import Place, ZipIndex, get_index, normalise_words
@@ -58,12 +59,13 @@ class GeocodeResult:
 
 
 def clean_query(text: str) -> str:
-    """Normalise what was typed: compatibility forms folded (full-width digits become
-    digits), control and format characters, emoji and other symbols replaced by spaces,
-    runs of space collapsed. Never raises."""
+    """Normalise what was typed: compatibility forms folded and digits of any script made
+    ASCII (a ZIP typed in Arabic-Indic or Persian digits is a ZIP), control and format
+    characters, emoji and other symbols replaced by spaces, runs of space collapsed.
+    Never raises."""
     if not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFKC", text)
+    text = fold_digits(text)
     kept = []
     for char in text:
         category = unicodedata.category(char)
@@ -148,7 +150,7 @@ def _state_names() -> dict[tuple[str, ...], str]:
 _NAMES = _state_names()
 _MAX_STATE_WORDS = max(len(key) for key in _NAMES)
 _CODES = {code.lower(): code for code in (*STATES, *MILITARY_STATES)}
-_MILITARY_WORDS = re.compile(r"\b(?:apo|fpo|dpo|psc|unit \d+ box)\b", re.IGNORECASE)
+_MILITARY_WORDS = re.compile(r"\b(?:apo|fpo|dpo|psc|unit [0-9]+ box)\b", re.IGNORECASE)
 # ZIP or ZIP+4 (hyphen, dash or nothing between the parts), not inside a longer number.
 _ZIP = re.compile(r"(?<![0-9])([0-9]{5})(?:\s?[-\u2013\u2014]\s?[0-9]{4}|\s?[0-9]{4})?(?![0-9])")
 
