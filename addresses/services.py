@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from checkin_portal import clock
+from checkin_portal.integrity import is_duplicate_of, refused_rule
 from checkin_portal.messaging import MessagingError, send_message
 
 from .guidance import Agency, Answer, guidance_plan
@@ -82,6 +84,17 @@ def subject_plan(*, subject, move_date: datetime.date | None):
     )
 
 
+class AddressNotSaved(Exception):
+    """The database refused the draft for a reason its form should have caught (a draft
+    from an older form in a session, a rule the form does not know). Nothing was saved;
+    ``message`` is safe to show."""
+
+    message = _(
+        "We could not save this address. Nothing was sent. Check the address below and "
+        "send it again."
+    )
+
+
 def _create(*, subject, draft: AddressDraft, language: str) -> AddressChange:
     address = draft.address
     for _attempt in range(5):
@@ -106,10 +119,14 @@ def _create(*, subject, draft: AddressDraft, language: str) -> AddressChange:
                     status=AddressChangeStatus.RECEIVED,
                     submitted_at=clock.now(),
                 )
-        except IntegrityError:
-            if AddressChange.objects.filter(submission_token=draft.token).exists():
-                raise
-            # A receipt number collision (1 in 10^12): draw another.
+        except IntegrityError as error:
+            if is_duplicate_of(error, model=AddressChange, field="receipt_number"):
+                continue  # a receipt number collision (1 in 10^12): draw another
+            if is_duplicate_of(error, model=AddressChange, field="submission_token"):
+                raise  # sent already: the caller answers with that change
+            # Any other rule fails the same way every time: no retry, no 500.
+            logger.warning("address change refused by the database (%s)", refused_rule(error))
+            raise AddressNotSaved from error
     raise RuntimeError("could not draw a free receipt number")
 
 

@@ -132,12 +132,17 @@ def confirm(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(reverse("addresses:receipt"))
             messages.warning(request, _("Please fill in your new address again."))
             return HttpResponseRedirect(reverse("addresses:change"))
-        result = services.address_change_submit(
-            subject=subject,
-            draft=draft,
-            language=get_language(),
-            session_key=request.session.session_key,
-        )
+        try:
+            result = services.address_change_submit(
+                subject=subject,
+                draft=draft,
+                language=get_language(),
+                session_key=request.session.session_key,
+            )
+        except services.AddressNotSaved as refused:
+            # The draft stays: the form opens with what was typed, to check and send again.
+            messages.error(request, refused.message)
+            return HttpResponseRedirect(reverse("addresses:change"))
         request.session.pop(DRAFT_KEY, None)
         if result.message_problem:
             messages.warning(request, result.message_problem)

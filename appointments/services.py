@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from checkin_portal import clock
+from checkin_portal.integrity import is_duplicate_of
 
 from .confirmation import new_confirmation_number
 from .models import Appointment, AppointmentStatus, Slot
@@ -101,7 +102,7 @@ def _create_appointment(*, subject, slot: Slot, language: str, replaces=None) ->
             replaces=replaces,
         )
     except IntegrityError as error:
-        if "confirmation_number" in str(error) or "appointment_confirmation_number" in str(error):
+        if is_duplicate_of(error, model=Appointment, field="confirmation_number"):
             raise _NumberTaken from error
         raise
 
