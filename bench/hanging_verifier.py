@@ -23,7 +23,6 @@ import argparse
 import http.client
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,8 +35,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkin_portal.settings.test")
 
 from tests.blackhole import black_hole  # noqa: E402
+from tests.deploy.test_production_server import _drop_database, _free_port  # noqa: E402
 
 P95_TARGET = 1.0  # seconds, the home page with every sign-in hanging ("after")
 CAPTCHA_ERROR = "We could not check the"
@@ -50,12 +51,6 @@ CONFIGS = {
     },
     "after (gunicorn.conf.py defaults)": {},
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Browser:
@@ -187,26 +182,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import environ
-    import psycopg
-    from psycopg import sql
 
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/checkin_portal")
     cfg = environ.Env.db_url_config(base)
-    name = f"{cfg['NAME']}_hanging"[:63]
-    database_url = base.rsplit("/", 1)[0] + "/" + name
+    cfg["NAME"] = f"{cfg['NAME']}_hanging"[:63]
+    database_url = base.rsplit("/", 1)[0] + "/" + cfg["NAME"]
 
     def drop():
-        with psycopg.connect(
-            dbname="postgres",
-            host=cfg.get("HOST") or None,
-            port=cfg.get("PORT") or None,
-            user=cfg.get("USER") or None,
-            password=cfg.get("PASSWORD") or None,
-            autocommit=True,
-        ) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+        _drop_database(cfg)
 
     results = {}
     failed = False
