@@ -11,3 +11,17 @@ def management_form_data(html: str) -> dict[str, str]:
     """The hidden management-form fields of every inline formset on an admin page, as sent,
     so a test can post the main form without knowing which inlines other apps add."""
     return dict(_MANAGEMENT.findall(html))
+
+
+def staff_login(client, user) -> None:
+    """``force_login`` for the staff admin, as after a full sign-in: when the account has a
+    two-step device (django-otp), the session also holds it, as if its code had been given
+    (a password-only session of such an account is sent back to the login)."""
+    from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+
+    client.force_login(user)
+    device = next(devices_for_user(user), None)
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()

@@ -2,6 +2,7 @@
 from environment variables (django-environ); each one is documented in README.md and
 .env.example."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -33,7 +34,8 @@ DEMO_MODE = env.bool("DEMO_MODE", default=False)
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (it patches admin forms).
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the staff sign-in rules (checkin_portal/staff_auth/site.py).
+    "checkin_portal.staff_auth.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -310,6 +312,45 @@ SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 # The session row outlives the idle timeout by an hour so that a person coming back after
 # it can be told "your session ended" (the timeout itself is enforced on every request).
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
+
+# --- Staff sign-in to the admin at ADMIN_URL (README "Staff sign-in", checkin_portal/staff_auth).
+# django-axes: AXES_FAILURE_LIMIT failed sign-ins within the cool-off lock that username, and
+# separately that client address, for AXES_COOLOFF_MINUTES; every try while locked starts the
+# wait again, and even the right password is refused. Per username stops a slow guess of one
+# account from many addresses; per address stops one machine trying many usernames. Only the
+# admin login is watched: the public sign-in has its own throttle (subjects/throttle.py).
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+# OTPMiddleware right after AuthenticationMiddleware (request.user.is_verified()); axes last,
+# where it turns a locked-out sign-in into the lockout page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=max(1, env.int("AXES_COOLOFF_MINUTES", default=15)))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_ONLY_ADMIN_SITE = True
+# The same client address as the public sign-in's (SIGN_IN_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "checkin_portal.staff_auth.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "checkin_portal.staff_auth.lockout.lockout_response"
+# Failed sign-ins kept for superusers to read in admin (Axes: access failures).
+# Log lines name no username or address (axes masks both), and no start-up banner.
+AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# django-otp: two-step sign-in with an authenticator app (TOTP). Required of every staff
+# account when on (production's default); otherwise only of accounts that set it up.
+STAFF_REQUIRE_TWO_FACTOR = env.bool("STAFF_REQUIRE_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = PORTAL_NAME
+# Superusers may remove a lost device in admin but never read a device's secret.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Shown on the staff lockout page (e.g. "IT service desk, +1-555-0100"); empty: "a portal
+# administrator".
+STAFF_SUPPORT_CONTACT = env.str("STAFF_SUPPORT_CONTACT", default="")
 
 # --- appointments
 # Times that start sooner than this cannot be booked online (travel time to the office).

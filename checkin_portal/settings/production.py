@@ -59,6 +59,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Every staff account signs in with a password and a code from an authenticator app; an
+# account without one is taken to set it up first (README "Staff sign-in").
+STAFF_REQUIRE_TWO_FACTOR = env.bool("STAFF_REQUIRE_TWO_FACTOR", default=True)
+
 # One JSON object per log line (timestamp, level, logger, message, request_id), no query
 # strings or personal data; LOG_FORMAT=plain for a person reading a terminal.
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
