@@ -31,9 +31,19 @@ def wrong_code_for(device: TOTPDevice) -> str:
     return f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
 
 
-def sign_in(client, login_url, username="staff", password=PASSWORD, address="203.0.113.5", **extra):
+def sign_in(
+    client,
+    login_url,
+    username="staff",
+    password=PASSWORD,
+    address="203.0.113.5",
+    meta=None,
+    **fields,
+):
+    """POST the staff login form from ``address`` (``meta``: more request headers)."""
     return client.post(
         login_url,
-        {"username": username, "password": password, "next": "/staff/", **extra},
+        {"username": username, "password": password, "next": "/staff/", **fields},
         REMOTE_ADDR=address,
+        **(meta or {}),
     )
