@@ -9,8 +9,10 @@ someone decides how to walk it (and makes it go through the office scoping)."""
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, reverse
@@ -29,7 +31,17 @@ pytestmark = pytest.mark.django_db
 # What each kind of admin URL is, by the last part of its name (``<app>_<model>_<kind>``).
 # A URL with an object in it is walked with office B's object; the others with and without
 # office B's code and day in the query string.
-OBJECT_KINDS = {"change", "delete", "history", "simple_history", "redirect", "password_change"}
+OBJECT_KINDS = {
+    "change",
+    "delete",
+    "history",
+    "simple_history",
+    "redirect",
+    "password_change",
+    # django-otp's TOTP device pages: another account's device must stay out of reach.
+    "config",
+    "qrcode",
+}
 LIST_KINDS = {"changelist", "add", "export", "import", "process_import", "roster"}
 SITE_URLS = {
     "index",
@@ -41,6 +53,7 @@ SITE_URLS = {
     "jsi18n",
     "view_on_site",
     "app_list",
+    "two_step",  # the staff member's own second sign-in step
     None,  # the catch-all "final" view (404 for unknown paths)
 }
 # Site URLs the walk does not POST to: logging out or changing one's own password are the
@@ -82,6 +95,16 @@ def world():
     clerk.groups.add(Group.objects.get(name=CHECKIN_OFFICE_STAFF))
     OfficeStaff.objects.create(office=office_a, user=clerk)
     superuser = User.objects.create_superuser(username="root", password="x" * 16)
+    targets, secrets = {}, []
+    if apps.is_installed("django_otp.plugins.otp_totp"):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # Another account's device (its secret must never show); not the superuser's, whose
+        # pages the walk reads for form data without a second sign-in step.
+        owner = User.objects.create_user(username="other", password="x" * 16, is_staff=True)
+        device = TOTPDevice.objects.create(user=owner, name="other's phone", confirmed=True)
+        targets["otp_totp.totpdevice"] = device
+        secrets = [device.key, device.bin_key.hex()]
     return {
         "office_a": office_a,
         "office_b": office_b,
@@ -92,6 +115,7 @@ def world():
             "appointments.slot": appointment_b.slot,
             "appointments.appointment": appointment_b,
             "subjects.subject": appointment_b.subject,
+            **targets,
         },
         "markers": [
             "BRAVO0001",
@@ -99,6 +123,7 @@ def world():
             appointment_b.confirmation_number,
             appointment_b.display_number,
             "Bravo-only closure",
+            *secrets,
         ],
         "clerk": clerk,
         "superuser": superuser,
@@ -131,7 +156,7 @@ def _route(pattern, obj, history_id) -> str:
     """The path of ``pattern`` with the object's id (and a history id) filled in."""
     text = str(pattern.pattern)
     values = iter([str(obj.pk) if obj else "0", str(history_id or 0)])
-    text = re.sub(r"<(?:\w+:)?(?:object_id|id)>", lambda _m: next(values), text)
+    text = re.sub(r"<(?:\w+:)?(?:object_id|id|pk)>", lambda _m: next(values), text)
     text = re.sub(r"\(\[\^/\]\+\)", lambda _m: next(values), text)
     return text.removeprefix("^").removesuffix("$")
 
@@ -192,7 +217,7 @@ def test_walk_every_admin_url_as_another_offices_staff(world):
     office_b = world["office_b"]
     markers = world["markers"]
     query = {"office": office_b.code, "office__id__exact": office_b.pk}
-    walked = 0
+    walked = forms_found = 0
     for kind, model, pattern in admin_urls():
         if model is None:
             if kind in {None, "view_on_site", "app_list"}:
@@ -219,6 +244,7 @@ def test_walk_every_admin_url_as_another_offices_staff(world):
 
         # POST what a superuser's form would send, as office A's clerk.
         payload = post_data_of(root.get(url)) if kind != "redirect" else {}
+        forms_found += bool(payload)
         before = _snapshot()
         response = clerk.post(url, payload)
         _assert_refused_or_blind(response, markers, url, "POST")
@@ -242,6 +268,17 @@ def test_walk_every_admin_url_as_another_offices_staff(world):
             assert not [m for m in markers if m in body], (url, action)
             assert _snapshot() == before, f"action {action} on {url} changed office B's records"
             walked += 1
+    # The site's pages that take arguments: each app's index, "view on site" of B's records.
+    for app_label in {model._meta.app_label for model in admin.site._registry}:
+        url = reverse("admin:app_list", args=[app_label])
+        _assert_refused_or_blind(clerk.get(url), markers, url, "GET")
+    for target in world["targets"].values():
+        content_type = ContentType.objects.get_for_model(target)
+        url = reverse("admin:view_on_site", args=[content_type.pk, target.pk])
+        response = clerk.get(url)
+        _assert_refused_or_blind(response, markers, url, "GET")
+        assert response.status_code in {302, 403, 404}, url
+
     # Autocomplete answers for every foreign key whose target the admin shows.
     autocomplete = reverse("admin:autocomplete")
     for model in admin.site._registry:
@@ -260,6 +297,7 @@ def test_walk_every_admin_url_as_another_offices_staff(world):
                     assert f'"id": "{office_b.pk}"' not in body, params
                     walked += 1
     assert walked > 80  # the walk really walked
+    assert forms_found > 20  # and really posted what a superuser's forms send
 
 
 def test_history_is_read_only_even_for_a_superuser(world):
