@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.digits import fold_digits
+
 from . import two_factor
 
 CODE_FORMAT = _("Enter the 6 digits your authenticator app shows, for example 123456.")
@@ -19,7 +21,8 @@ _SIX_DIGITS = re.compile(r"[0-9]{6}")
 
 
 class CodeField(forms.CharField):
-    """Six digits; the spaces and dashes apps show in the middle are ignored."""
+    """Six digits, in any script (folded to ASCII); the spaces and dashes apps show in the
+    middle are ignored."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("6-digit code"))
@@ -30,7 +33,7 @@ class CodeField(forms.CharField):
         )
 
     def to_python(self, value):
-        return re.sub(r"[\s-]", "", super().to_python(value))
+        return re.sub(r"[\s-]", "", fold_digits(super().to_python(value)))
 
     def validate(self, value):
         super().validate(value)

@@ -89,13 +89,14 @@ def test_enrolment_bad_input_is_a_form_error(client, staff_user, code):
     assert not TOTPDevice.objects.filter(user=staff_user, confirmed=True).exists()
 
 
-def test_enrolment_accepts_the_code_as_apps_show_it(client, staff_user):
+def test_enrolment_accepts_the_code_as_apps_show_it_in_any_digits(client, staff_user):
     client.force_login(staff_user)
     with time_machine.travel(START, tick=False):
         client.get(TWO_STEP)
         device = TOTPDevice.objects.get(user=staff_user)
         code = code_for(device)
-        response = client.post(TWO_STEP, {"code": f" {code[:3]} {code[3:]} "})
+        arabic_indic = code.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        response = client.post(TWO_STEP, {"code": f" {arabic_indic[:3]} {arabic_indic[3:]} "})
     assert response.status_code == 302
 
 
