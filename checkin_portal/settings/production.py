@@ -44,6 +44,11 @@ for _alias in DATABASES:
         "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
         "max_size": env.int("DB_POOL_MAX_SIZE", default=10),
         "timeout": env.int("DB_POOL_TIMEOUT", default=10),
+        # The pool retries a lost database with a doubling delay (1, 2, 4, 8 s...): after a
+        # long outage it could wait longer than DB_POOL_TIMEOUT before trying again, and
+        # requests kept failing after the database was back. Giving up after 5 s caps the
+        # delay at 2 s; the next request then starts a fresh attempt at once (ADR 0010).
+        "reconnect_timeout": 5,
     }
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

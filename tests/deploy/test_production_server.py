@@ -21,6 +21,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.cookiejar import CookieJar, DefaultCookiePolicy
@@ -115,26 +117,16 @@ class Server:
         )
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    started = time.monotonic()
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/checkin_portal")
-    cfg = environ.Env.db_url_config(base)
-    cfg["NAME"] = f"{cfg['NAME']}_smoke"[:63]
-    database_url = base.rsplit("/", 1)[0] + "/" + cfg["NAME"]
-    _drop_database(cfg)
-    port = _free_port()
-    tmp = tmp_path_factory.mktemp("production-server")
-    if not _redis_answers() and os.environ.get("CI"):
-        pytest.fail("CI needs the Redis server at 127.0.0.1:6379 (the compose stack's cache)")
-    cache_url = "redis://127.0.0.1:6379/0" if _redis_answers() else "dbcache://django_cache"
+def production_env(*, database_url: str, cache_url: str, port: int, static_root: Path) -> dict:
+    """The environment of scripts/serve_production.sh for a test server: production
+    settings in full (SSL redirect included), JSON logs, two workers."""
     dropped = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_REPLICA_URL"}
-    env = {
+    return {
         **{k: v for k, v in os.environ.items() if k not in dropped},
         "DJANGO_SETTINGS_MODULE": "checkin_portal.settings.production",
         "DATABASE_URL": database_url,
         "PORT": str(port),
-        "STATIC_ROOT": str(tmp / "static"),
+        "STATIC_ROOT": str(static_root),
         "CAPTCHA_PROVIDER": "none",
         "CACHE_URL": cache_url,
         "SECURE_SSL_REDIRECT": "True",  # the full production behaviour
@@ -144,7 +136,15 @@ def server(tmp_path_factory):
         "SECRET_KEY": "smoke-test-secret-key-not-for-deployment-0123456789-abcdefgh",
         "PYTHONUNBUFFERED": "1",
     }
-    log_path = tmp / "server.log"
+
+
+@contextmanager
+def running_server(
+    *, env: dict, log_path: Path, seed: str, budget: float = BUDGET_SECONDS
+) -> Iterator[Server]:
+    """scripts/serve_production.sh with ``env``, until /healthz answers 200 (within
+    ``budget`` seconds of now), then ``seed`` run in its shell; stopped by its PID."""
+    started = time.monotonic()
     with log_path.open("w") as log:
         process = subprocess.Popen(
             ["scripts/serve_production.sh"],
@@ -154,17 +154,18 @@ def server(tmp_path_factory):
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    port = int(env["PORT"])
     server = Server(
         f"http://127.0.0.1:{port}",
         port,
         env,
-        database_url,
+        env["DATABASE_URL"],
         log_path,
         started,
-        cache_url.split(":")[0],
+        env["CACHE_URL"].split(":")[0],
     )
     try:
-        deadline = started + BUDGET_SECONDS
+        deadline = started + budget
         while True:
             if process.poll() is not None:
                 pytest.fail("the server stopped:\n" + log_path.read_text()[-4000:])
@@ -177,7 +178,7 @@ def server(tmp_path_factory):
             if time.monotonic() > deadline:
                 pytest.fail("no answer on /healthz in time:\n" + log_path.read_text()[-4000:])
             time.sleep(0.3)
-        seeded = server.manage("shell", "-c", SEED)
+        seeded = server.manage("shell", "-c", seed)
         assert seeded.returncode == 0, seeded.stderr
         yield server
     finally:
@@ -185,8 +186,31 @@ def server(tmp_path_factory):
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)  # the process group this fixture started
+            os.killpg(process.pid, 9)  # the process group this function started
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/checkin_portal")
+    cfg = environ.Env.db_url_config(base)
+    cfg["NAME"] = f"{cfg['NAME']}_smoke"[:63]
+    database_url = base.rsplit("/", 1)[0] + "/" + cfg["NAME"]
+    _drop_database(cfg)
+    tmp = tmp_path_factory.mktemp("production-server")
+    if not _redis_answers() and os.environ.get("CI"):
+        pytest.fail("CI needs the Redis server at 127.0.0.1:6379 (the compose stack's cache)")
+    cache_url = "redis://127.0.0.1:6379/0" if _redis_answers() else "dbcache://django_cache"
+    env = production_env(
+        database_url=database_url,
+        cache_url=cache_url,
+        port=_free_port(),
+        static_root=tmp / "static",
+    )
+    try:
+        with running_server(env=env, log_path=tmp / "server.log", seed=SEED) as server:
+            yield server
+    finally:
         _drop_database(cfg)
 
 

@@ -55,6 +55,7 @@ d = s.DATABASES
 print(json.dumps({
     "pools": {alias: d[alias]["OPTIONS"]["pool"] for alias in d},
     "conn_max_age": {alias: d[alias]["CONN_MAX_AGE"] for alias in d},
+    "health_checks": {alias: d[alias]["CONN_HEALTH_CHECKS"] for alias in d},
     "routers": s.DATABASE_ROUTERS,
     "debug": s.DEBUG,
     "hsts": [s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD],
@@ -80,9 +81,11 @@ def test_pool_sizes_come_from_the_environment():
         DB_POOL_TIMEOUT="4",
         DATABASE_REPLICA_URL=DATABASE_URL,
     )
-    expected = {"min_size": 3, "max_size": 7, "timeout": 4}
+    expected = {"min_size": 3, "max_size": 7, "timeout": 4, "reconnect_timeout": 5}
     assert dump["pools"] == {"default": expected, "replica": expected}
     assert dump["conn_max_age"] == {"default": 0, "replica": 0}
+    # The pool checks each connection it hands out (ADR 0010: recovery after an outage).
+    assert dump["health_checks"] == {"default": True, "replica": True}
     assert dump["routers"] == ["checkin_portal.db_routers.ReplicaRouter"]
     assert dump["middleware"][-1] == "checkin_portal.db_routers.ReplicaReadsMiddleware"
 

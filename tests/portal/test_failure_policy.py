@@ -18,6 +18,7 @@ from checkin_portal.messaging import exceptions, ratelimit
 from checkin_portal.messaging.models import OutboundMessage
 from subjects import throttle
 from tests.addresses.conftest import sign_in
+from tests.addresses.test_change_flow import VALID
 from tests.deploy.outage_services import free_port
 from tests.subjects.factories import SubjectFactory
 
@@ -69,15 +70,9 @@ def test_address_change_asking_for_a_text_is_saved_when_redis_is_down(settings):
     client = Client(raise_request_exception=False)
     sign_in(client, subject)
     form = {
-        "street": "180 ted turner drive southwest",
-        "unit": "",
-        "city": "atlanta",
-        "state": "GA",
-        "zip_code": "30303",
-        "in_care_of": "",
+        **VALID,
         "move_date": datetime.date.today().isoformat(),
         "phone": "(202) 555-0123",
-        "email": "",
         "confirmation": "sms",
     }
     assert client.post("/en/new-address/send/", form).status_code == 302

@@ -410,6 +410,11 @@ def _plain_500(client, world):
     return HttpResponse(body, status=500)
 
 
+def _database_away(client, world):
+    # The 503 page needs no database: render it as the error handler does.
+    return portal_views.service_unavailable(RequestFactory().get(f"{P}/anything/"))
+
+
 # page: (who is signed in, how to fetch it, the status expected)
 PAGES = {
     "language choice": (None, lambda c, w: c.get("/language/"), 200),
@@ -447,6 +452,7 @@ PAGES = {
     "403": (None, _error_page(portal_views.permission_denied), 403),
     "500": (None, _error_page(portal_views.server_error), 500),
     "500, without the database": (None, _plain_500, 500),
+    "503, the database away": (None, _database_away, 503),
     "my check-in, appointment on papers": (
         "DEMO1001",
         lambda c, w: c.get(f"{P}/my-check-in/"),
