@@ -4,6 +4,7 @@ directory, never by name."""
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import socket
@@ -36,11 +37,20 @@ def _wait(port: int, *, up: bool, seconds: float = 20) -> None:
         time.sleep(0.1)
 
 
-def _as_postgres(*args: str) -> list[str]:
+def _pg_tool(name: str) -> str:
+    """initdb and pg_ctl: on PATH, or where Debian's packages put them."""
+    found = shutil.which(name) or sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        raise FileNotFoundError(f"{name}: install PostgreSQL's server tools")
+    return found if isinstance(found, str) else found[-1]
+
+
+def _as_postgres(tool: str, *args: str) -> list[str]:
     # initdb refuses to run as root: run the server tools as the postgres user.
+    command = [_pg_tool(tool), *args]
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return list(args)
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
 
 
 @dataclass
