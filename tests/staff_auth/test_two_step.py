@@ -13,6 +13,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from checkin_portal.staff_auth.forms import CODE_FORMAT, CODE_WAIT, CODE_WRONG
+from tests.deploy.test_production_settings import values
 from tests.helpers import staff_login
 
 from .conftest import PASSWORD, code_for, sign_in, wrong_code_for
@@ -241,3 +242,28 @@ def test_superusers_never_read_a_device_key(client, staff_user):
     assert response.status_code == 200
     assert device.key not in response.content.decode()
     assert "qrcode" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("env", "required"), [({}, True), ({"STAFF_REQUIRE_TWO_FACTOR": "0"}, False)]
+)
+def test_production_requires_two_step_unless_told_otherwise(env, required):
+    dump = values(
+        'print(json.dumps({"required": s.STAFF_REQUIRE_TWO_FACTOR, "mw": s.MIDDLEWARE,'
+        ' "backends": s.AUTHENTICATION_BACKENDS}))',
+        **env,
+    )
+    assert dump["required"] is required
+    assert "axes.middleware.AxesMiddleware" in dump["mw"]
+    assert dump["mw"].index("django_otp.middleware.OTPMiddleware") == (
+        dump["mw"].index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+    )
+    assert dump["backends"][0] == "axes.backends.AxesStandaloneBackend"
+
+
+def test_the_demo_does_not_require_two_step():
+    dump = values(
+        'print(json.dumps({"required": s.STAFF_REQUIRE_TWO_FACTOR}))',
+        DJANGO_SETTINGS_MODULE="checkin_portal.settings.local",
+    )
+    assert dump["required"] is False
