@@ -341,6 +341,8 @@ AXES_LOCKOUT_CALLABLE = "checkin_portal.staff_auth.lockout.lockout_response"
 # Failed sign-ins kept for superusers to read in admin (Axes: access failures).
 # Log lines name no username or address (axes masks both), and no start-up banner.
 AXES_VERBOSE = False
+# Masked in the attempts' stored form data too (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "csrfmiddlewaretoken"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # django-otp: two-step sign-in with an authenticator app (TOTP). Required of every staff
 # account when on (production's default); otherwise only of accounts that set it up.

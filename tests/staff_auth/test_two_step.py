@@ -6,6 +6,7 @@ import io
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
@@ -152,6 +153,8 @@ def test_wrong_codes_count_towards_the_lockout(client, login_url, staff_user):
             traveller.shift(datetime.timedelta(minutes=1))  # never slowed down by django-otp
             response = sign_in(client, login_url, otp_token=wrong_code_for(device))
         assert response.status_code == 429
+        stored = AccessAttempt.objects.get().post_data
+        assert "otp_token=****" in stored and wrong_code_for(device) not in stored
         traveller.shift(datetime.timedelta(minutes=1))
         response = sign_in(client, login_url, otp_token=code_for(device))
         assert response.status_code == 429
