@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from checkin_portal.admin_history import HistoryAdmin
 
 from . import services
 from .models import AddressChange, AddressChangeStatus
@@ -46,7 +47,7 @@ class AddressChangeResource(resources.ModelResource):
 
 
 @admin.register(AddressChange)
-class AddressChangeAdmin(ExportMixin, SimpleHistoryAdmin):
+class AddressChangeAdmin(ExportMixin, HistoryAdmin):
     resource_classes = [AddressChangeResource]  # escaped CSV/XLSX (settings)
     list_display = (
         "receipt_display",

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
+from checkin_portal.admin_history import HistoryAdmin
 from checkin_portal.staff_files import StaffImportForm
 
 from . import selectors
@@ -47,7 +47,7 @@ class SubjectAdminForm(forms.ModelForm):
 
 
 @admin.register(Subject)
-class SubjectAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class SubjectAdmin(ImportExportMixin, HistoryAdmin):
     form = SubjectAdminForm
     resource_classes = [SubjectResource]
     # Formats (escaped CSV/XLSX export, CSV import) come from settings; the form refuses
