@@ -62,7 +62,8 @@ def test_production_uses_psycopg_pool():
     code = (
         "from django.conf import settings as s;"
         "d=s.DATABASES['default'];"
-        "print(d['ENGINE'], d['CONN_MAX_AGE'], sorted(d['OPTIONS']['pool']))"
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'],"
+        " sorted(d['OPTIONS']['pool']))"
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django;django.setup();{code}"],
@@ -74,5 +75,6 @@ def test_production_uses_psycopg_pool():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "django.db.backends.postgresql 0 ['max_size', 'min_size', 'timeout']"
+        "django.db.backends.postgresql 0 True "
+        "['max_size', 'min_size', 'reconnect_timeout', 'timeout']"
     )
