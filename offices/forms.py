@@ -35,14 +35,16 @@ class OfficeSearchForm(PortalForm):
 
 
 class ChooseOfficeForm(forms.Form):
-    """The hidden office code behind each "Choose this office" button."""
+    """The hidden office code behind each "Choose this office" button. Only an office
+    that takes online bookings can be chosen: choosing one that does not would lead to a
+    dead end in the booking flow."""
 
     office = forms.CharField(max_length=40)
 
     def clean_office(self):
-        from .selectors import active_office_by_code
+        from .selectors import bookable_office_by_code
 
-        office = active_office_by_code(self.cleaned_data["office"])
+        office = bookable_office_by_code(self.cleaned_data["office"])
         if office is None:
             raise forms.ValidationError(
                 _("That office cannot be chosen now. Please search again."), code="unavailable"

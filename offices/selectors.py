@@ -1,9 +1,12 @@
-"""Reads for offices: the three nearest active offices to what a person typed.
+"""Reads for offices: the three nearest offices that take online bookings to what a
+person typed, and the nearest one that does not, when it is nearer (shown apart, with
+its phone and hours, never as a choice: choosing it would lead nowhere).
 
 Queries per search are fixed, whatever the number of offices (146 or 10,000):
 
-* each process keeps a copy of the active offices' coordinates (id, latitude, longitude)
-  and ranks against it in Python (``ranking.nearest``);
+* each process keeps a copy of the active offices' coordinates (id, latitude, longitude),
+  in two sets, bookable online or not, and ranks against both in Python
+  (``ranking.nearest``);
 * the winners are then fetched together with a "token" (highest id, latest
   ``updated_at``, both read from an index) in ONE query; if the token differs from the
   copy's, an office was added or saved since: the copy is reread (1 query), the ranking
@@ -33,9 +36,15 @@ from django.utils.translation import get_language
 from . import ranking
 from .geocoding import GeocodeResult, Status, geocode
 from .models import Office
+from .states import STATES, TERRITORIES
 
 RESULT_COUNT = 3
+# Offices that take no online bookings, shown apart when nearer than the last bookable one.
+NOT_BOOKABLE_COUNT = 1
 SESSION_KEY = "offices:chosen_office"
+# A search from a territory whose nearest office is elsewhere, or farther than this, gets
+# an honest "the nearest office is far" notice with the help line (see OfficeSearch.is_far).
+FAR_MILES = 200
 
 
 @dataclass(frozen=True)
@@ -66,11 +75,35 @@ class NearbyOffice:
 @dataclass(frozen=True)
 class OfficeSearch:
     """What a search found: the reading of the input and, when it gave a place, the
-    nearest offices (possibly fewer than three, or none, if few offices are active)."""
+    nearest offices that take online bookings (possibly fewer than three, or none, if few
+    are active), and the nearer ones that do not (``not_bookable``)."""
 
     query: str
     geocoded: GeocodeResult
     results: tuple[NearbyOffice, ...] = ()
+    not_bookable: tuple[NearbyOffice, ...] = ()
+
+    @property
+    def nearest(self) -> NearbyOffice | None:
+        """The nearest office of all shown, bookable or not."""
+        return min((*self.results, *self.not_bookable), key=lambda n: n.km, default=None)
+
+    @property
+    def is_far(self) -> bool:
+        """A search from a territory (Puerto Rico, Guam, ...) whose nearest office is not
+        in that territory, or is more than ``FAR_MILES`` away: the nearest office may be
+        across the sea, and the page must say so instead of listing it as if it were
+        near."""
+        place = self.geocoded.place
+        nearest = self.nearest
+        if place is None or place.state not in TERRITORIES or nearest is None:
+            return False
+        return nearest.office.state != place.state or nearest.miles > FAR_MILES
+
+    @property
+    def territory_name(self) -> str:
+        place = self.geocoded.place
+        return STATES.get(place.state, "") if place else ""
 
     @property
     def status(self) -> Status:
@@ -84,7 +117,8 @@ class OfficeSearch:
 @dataclass(frozen=True)
 class _Snapshot:
     token: tuple
-    points: ranking.PointSet
+    points: ranking.PointSet  # active offices that take online bookings
+    not_bookable: ranking.PointSet  # active offices that do not
 
 
 _snapshot: _Snapshot | None = None
@@ -126,17 +160,24 @@ def _load_snapshot(token: tuple | None = None) -> _Snapshot:
     rows = (
         Office.objects.filter(is_active=True, latitude__isnull=False, longitude__isnull=False)
         .order_by("pk")
-        .values_list("pk", "latitude", "longitude")
+        .values_list("pk", "latitude", "longitude", "accepts_online_booking")
     )
-    snapshot = _Snapshot(token=token, points=ranking.build_point_set(rows))
+    bookable, not_bookable = [], []
+    for pk, latitude, longitude, online in rows:
+        (bookable if online else not_bookable).append((pk, latitude, longitude))
+    snapshot = _Snapshot(
+        token=token,
+        points=ranking.build_point_set(bookable),
+        not_bookable=ranking.build_point_set(not_bookable),
+    )
     with _snapshot_lock:
         _snapshot = snapshot
     return snapshot
 
 
 def active_office_points() -> ranking.PointSet:
-    """Coordinates of every active office with a position, as this process last read
-    them; reread when an office changed."""
+    """Coordinates of every active office with a position that takes online bookings,
+    as this process last read them; reread when an office changed."""
     snapshot = _snapshot
     token = _offices_token()
     if snapshot is None or snapshot.token != token:
@@ -167,48 +208,94 @@ def _fetch(ids: list[int]) -> tuple[dict[int, Office], tuple]:
     return offices, (first.offices_last_id, first.offices_changed)
 
 
-def nearest_offices(
-    *, latitude: float, longitude: float, limit: int = RESULT_COUNT
-) -> list[NearbyOffice]:
-    """The ``limit`` active offices nearest to a point by geodesic distance, nearest
-    first.
+@dataclass(frozen=True)
+class Nearest:
+    bookable: list[NearbyOffice]
+    # Nearer than the farthest bookable one (or any, when none is bookable).
+    not_bookable: list[NearbyOffice]
+
+
+def nearest(
+    *,
+    latitude: float,
+    longitude: float,
+    limit: int = RESULT_COUNT,
+    not_bookable_limit: int = NOT_BOOKABLE_COUNT,
+) -> Nearest:
+    """The ``limit`` active offices that take online bookings nearest to a point by
+    geodesic distance, nearest first; and up to ``not_bookable_limit`` that do not, when
+    they are nearer than the last of those.
 
     Optimistic: rank against this process's copy of the coordinates, then fetch the
-    winners together with the current token in one query. If the token shows that the
-    offices changed since the copy was made, reload the copy and rank again. So: one
-    query when nothing changed; three after a change or in a new process."""
+    winners of both rankings together with the current token in one query. If the token
+    shows that the offices changed since the copy was made, reload the copy and rank
+    again. So: one query when nothing changed; three after a change or in a new
+    process."""
     snapshot = _snapshot or _load_snapshot()
     ranked: list[tuple[int, float]] = []
+    others: list[tuple[int, float]] = []
     offices: dict[int, Office] = {}
     for _attempt in range(2):
         ranked = ranking.nearest(snapshot.points, latitude, longitude, limit=limit)
-        if ranked:
-            offices, token = _fetch([pk for pk, _ in ranked])
+        others = ranking.nearest(
+            snapshot.not_bookable, latitude, longitude, limit=not_bookable_limit
+        )
+        if ranked and others:
+            others = [(pk, km) for pk, km in others if km < ranked[-1][1]]
+        wanted = ranked + others
+        if wanted:
+            offices, token = _fetch([pk for pk, _ in wanted])
         else:
             offices, token = {}, _offices_token()
-        # A winner deleted or switched off without a save (a bulk update) also means
-        # the copy is stale.
-        intact = all(pk in offices and offices[pk].is_active for pk, _ in ranked)
+        # A winner deleted, switched off or switched to "no online booking" without a
+        # save (a bulk update) also means the copy is stale.
+        intact = all(pk in offices and offices[pk].is_active for pk, _ in wanted) and all(
+            offices[pk].accepts_online_booking for pk, _ in ranked
+        )
         if token == snapshot.token and intact:
             break
         snapshot = _load_snapshot(token)
-    return [
-        NearbyOffice(office=offices[pk], km=km)
-        for pk, km in ranked
-        # An office switched off while we looked is left out.
-        if pk in offices and offices[pk].is_active
-    ]
+
+    def kept(pairs, online: bool) -> list[NearbyOffice]:
+        # An office switched off (or its booking switched) while we looked is left out.
+        return [
+            NearbyOffice(office=offices[pk], km=km)
+            for pk, km in pairs
+            if pk in offices
+            and offices[pk].is_active
+            and offices[pk].accepts_online_booking == online
+        ]
+
+    return Nearest(bookable=kept(ranked, True), not_bookable=kept(others, False))
+
+
+def nearest_offices(
+    *, latitude: float, longitude: float, limit: int = RESULT_COUNT
+) -> list[NearbyOffice]:
+    """The ``limit`` active offices that take online bookings nearest to a point."""
+    return nearest(latitude=latitude, longitude=longitude, limit=limit).bookable
 
 
 def office_search(*, query: str, limit: int = RESULT_COUNT) -> OfficeSearch:
-    """Read ``query`` (address, city, state or ZIP) and find the nearest active offices.
-    No query at all when the input does not give a place."""
+    """Read ``query`` (address, city, state or ZIP) and find the nearest active offices
+    (one query; see ``nearest``). No query at all when the input does not give a place."""
     geocoded = geocode(query)
     if not geocoded.found:
         return OfficeSearch(query=query, geocoded=geocoded)
     place = geocoded.place
-    results = nearest_offices(latitude=place.latitude, longitude=place.longitude, limit=limit)
-    return OfficeSearch(query=query, geocoded=geocoded, results=tuple(results))
+    found = nearest(latitude=place.latitude, longitude=place.longitude, limit=limit)
+    return OfficeSearch(
+        query=query,
+        geocoded=geocoded,
+        results=tuple(found.bookable),
+        not_bookable=tuple(found.not_bookable),
+    )
+
+
+def bookable_office_by_code(code: str) -> Office | None:
+    """The active office with this code that takes online bookings, or None (1 query)."""
+    office = active_office_by_code(code)
+    return office if office is not None and office.accepts_online_booking else None
 
 
 def active_office_by_code(code: str) -> Office | None:

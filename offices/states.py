@@ -69,3 +69,6 @@ MILITARY_STATES: dict[str, str] = {
     "AE": "Armed Forces Europe",
     "AP": "Armed Forces Pacific",
 }
+
+# The inhabited territories: islands where the nearest office may be across the sea.
+TERRITORIES: frozenset[str] = frozenset({"PR", "GU", "MP", "VI", "AS"})

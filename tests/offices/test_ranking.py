@@ -185,7 +185,7 @@ def test_fewer_points_than_asked():
 
 
 @pytest.mark.django_db
-def test_selector_three_nearest_active_offices_match_brute_force():
+def test_selector_three_nearest_bookable_offices_match_brute_force():
     from offices.models import Office
     from offices.selectors import nearest_offices
 
@@ -193,15 +193,15 @@ def test_selector_three_nearest_active_offices_match_brute_force():
     # One more office switched off: it must never be offered.
     Office.objects.filter(code="ATLANTA-GA").update(is_active=False)
     active = list(
-        Office.objects.filter(is_active=True, latitude__isnull=False).values_list(
-            "pk", "latitude", "longitude"
-        )
+        Office.objects.filter(
+            is_active=True, accepts_online_booking=True, latitude__isnull=False
+        ).values_list("pk", "latitude", "longitude")
     )
-    assert len(active) == 120
+    assert len(active) == 109
     for zip_code in KNOWN_ZIPS:
         place = geocode(zip_code).place
         expected = _brute_force(active, place.latitude, place.longitude, 3)
         found = nearest_offices(latitude=place.latitude, longitude=place.longitude)
         assert [n.office.pk for n in found] == [pk for pk, _ in expected], zip_code
-        assert all(n.office.is_active for n in found)
+        assert all(n.office.is_active and n.office.accepts_online_booking for n in found)
         assert found[0].miles == pytest.approx(expected[0][1] / ranking.KM_PER_MILE)

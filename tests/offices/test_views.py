@@ -96,9 +96,10 @@ def test_empty_finder_shows_the_form_without_errors(client: Client):
     assert reverse("offices:finder") == FINDER
 
 
-def test_search_by_zip_shows_the_three_nearest_active_offices(client: Client, georgia):
+def test_search_by_zip_shows_the_three_nearest_bookable_offices(client: Client, georgia):
     html = client.get(FINDER, {"q": "30303"}).content.decode()
-    assert _results(html) == ["ATLANTA-GA", "GADSDEN-AL", "CHARLOTTE-NC"]
+    # Gadsden is nearer but takes no online bookings: listed apart, after the three.
+    assert _results(html) == ["ATLANTA-GA", "CHARLOTTE-NC", "SEATTLE-WA", "GADSDEN-AL"]
     assert "CLOSED-GA" not in html
     assert "The 3 offices nearest to 30303 (Atlanta, GA)" in html
     # Distance, address, phone, hours, instructions, directions, choose.
@@ -110,7 +111,7 @@ def test_search_by_zip_shows_the_three_nearest_active_offices(client: Client, ge
     assert "Tuesday-Thursday, 8 a.m.-3 p.m." in html
     assert "Check in via main entrance." in html
     assert "No phone number listed." in html
-    assert "This office does not take appointments on this website yet." in html
+    assert "This office does not take appointments on this website." in html
     assert "https://www.google.com/maps/dir/?api=1&amp;destination=180+Ted+Turner+Drive+SW" in html
     assert html.count('name="office" value="') == 3
     assert '<form method="post" action="/en/offices/choose/">' in html
@@ -246,9 +247,9 @@ def test_a_deleted_or_bulk_disabled_winner_is_never_offered(client: Client, geor
     assert _results(client.get(FINDER, {"q": "30303"}).content.decode())[0] == "ATLANTA-GA"
     Office.objects.filter(code="ATLANTA-GA").delete()
     assert _results(client.get(FINDER, {"q": "30303"}).content.decode()) == [
-        "GADSDEN-AL",
         "CHARLOTTE-NC",
         "SEATTLE-WA",
+        "GADSDEN-AL",
     ]
     # A bulk update does not move updated_at; the search still notices.
     Office.objects.filter(code="GADSDEN-AL").update(is_active=False)
@@ -256,6 +257,11 @@ def test_a_deleted_or_bulk_disabled_winner_is_never_offered(client: Client, geor
         "CHARLOTTE-NC",
         "SEATTLE-WA",
     ]
+    # Nor is an office whose online booking was switched off in bulk offered to choose.
+    Office.objects.filter(code="CHARLOTTE-NC").update(accepts_online_booking=False)
+    html = client.get(FINDER, {"q": "30303"}).content.decode()
+    assert re.findall(r'name="office" value="([A-Z0-9-]+)"', html) == ["SEATTLE-WA"]
+    assert _results(html) == ["SEATTLE-WA", "CHARLOTTE-NC"]
 
 
 # --- Choose this office ----------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""Issue 14: the booking flow's office step never leads to a dead end. An office that takes
+no online bookings (remembered from the public finder, or found by a search) is shown
+with what to do instead, never with a "See times" button that comes back here."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from offices.selectors import SESSION_KEY, forget_office_points
+from tests.offices.factories import OfficeFactory
+from tests.subjects.factories import SubjectFactory
+
+pytestmark = pytest.mark.django_db
+
+START = "/en/book/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_points():
+    forget_office_points()
+    yield
+    forget_office_points()
+
+
+@pytest.fixture
+def subject(sign_in_as):
+    return sign_in_as(SubjectFactory())
+
+
+@pytest.fixture
+def san_jose():
+    return OfficeFactory(
+        code="SAN-JOSE-CA",
+        name="San Jose, CA",
+        city="San Jose",
+        state="CA",
+        zip="95112",
+        latitude=37.3476,
+        longitude=-121.887,
+        phone="+14085551234",
+        hours="Monday-Friday, 9 a.m.-2 p.m.",
+        accepts_online_booking=False,
+    )
+
+
+def _see_times_buttons(html: str) -> list[str]:
+    return re.findall(r'name="office" value="([A-Z0-9-]+)"', html)
+
+
+def test_remembered_office_without_online_booking_offers_no_see_times(
+    client: Client, subject, san_jose
+):
+    session = client.session
+    session[SESSION_KEY] = "SAN-JOSE-CA"
+    session.save()
+    html = client.get(START).content.decode()
+    assert "The office you chose" in html and "San Jose, CA" in html
+    assert _see_times_buttons(html) == []
+    assert "This office does not take appointments on this website." in html
+    assert "Call the office at (408) 555-1234 to ask how and when to check in." in html
+    assert "Check-in hours: Monday-Friday, 9 a.m.-2 p.m." in html
+    # The search form is there to find an office that can be booked.
+    assert 'name="q"' in html
+
+
+def test_the_times_refusal_does_not_loop_back_to_the_same_button(client: Client, subject, san_jose):
+    session = client.session
+    session[SESSION_KEY] = "SAN-JOSE-CA"
+    session.save()
+    response = client.get("/en/book/times/", {"office": "SAN-JOSE-CA"}, follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == START
+    assert "SAN-JOSE-CA" not in _see_times_buttons(html)
+
+
+def test_search_in_the_booking_flow_offers_only_bookable_offices(client: Client, subject, san_jose):
+    OfficeFactory(
+        code="SAN-FRANCISCO-CA",
+        city="San Francisco",
+        state="CA",
+        zip="94111",
+        latitude=37.7952,
+        longitude=-122.4028,
+    )
+    html = client.get(START, {"q": "95112"}).content.decode()
+    assert _see_times_buttons(html) == ["SAN-FRANCISCO-CA"]
+    assert "See times at this office" in html
+    assert "San Jose, CA" in html  # named apart, with what to do instead
+    assert "Call the office at (408) 555-1234" in html
+
+
+def test_remembered_bookable_office_keeps_its_button(client: Client, subject):
+    OfficeFactory(code="CHICAGO-IL", city="Chicago", state="IL")
+    session = client.session
+    session[SESSION_KEY] = "CHICAGO-IL"
+    session.save()
+    html = client.get(START).content.decode()
+    assert _see_times_buttons(html) == ["CHICAGO-IL"]
