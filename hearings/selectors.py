@@ -9,11 +9,18 @@ from checkin_portal import clock
 from .models import Hearing, HearingStatus
 
 
+# Dates the court took back: the person must not go on them.
+OLD_DATE_STATUSES = frozenset({HearingStatus.RESCHEDULED, HearingStatus.CANCELLED})
+
+
 @dataclass(frozen=True)
 class HearingOverview:
     next_hearing: Hearing | None = None
-    # Upcoming hearings after the next one, and upcoming dates that were moved or cancelled.
+    # Scheduled hearings after the next one: dates to attend.
     upcoming: list[Hearing] = field(default_factory=list)
+    # Upcoming dates that were moved or cancelled, soonest first: listed apart ("old date,
+    # do not go"), never with or above the dates to attend, which they could be taken for.
+    old_dates: list[Hearing] = field(default_factory=list)
     # Newest first.
     past: list[Hearing] = field(default_factory=list)
 
@@ -41,7 +48,12 @@ def hearing_overview(*, subject_id: int) -> HearingOverview:
     )
     return HearingOverview(
         next_hearing=next_hearing,
-        upcoming=[hearing for hearing in upcoming if hearing is not next_hearing],
+        upcoming=[
+            hearing
+            for hearing in upcoming
+            if hearing is not next_hearing and hearing.status not in OLD_DATE_STATUSES
+        ],
+        old_dates=[hearing for hearing in upcoming if hearing.status in OLD_DATE_STATUSES],
         past=past,
     )
 

@@ -31,6 +31,8 @@ MSGIDS = {
     "calendar": "Add to my calendar (.ics file)",
     "none": "No upcoming hearing on record",
     "past": "Past hearings",
+    "old_dates": "Old dates — do not go to court on these days",
+    "old_date": "old date — do not go to court on this day.",
 }
 
 
@@ -108,6 +110,37 @@ def test_hearing_details_print_and_calendar(page: Page, live_server, block_other
         .or_(page.locator(".portal-header__end-session"))
         .first
     ).to_be_hidden()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_moved_date_is_listed_apart_below_the_next_hearing(
+    page: Page, live_server, block_other_hosts, language
+):
+    """Issue 14 (DEMO-1005): a moved date earlier than the next hearing is shown apart,
+    below it, marked "old date — do not go"; the page stays axe-clean, also right to left."""
+    words = labels(language, MSGIDS)
+    subject = SubjectFactory(subject_id="MOVED0001", country_of_birth="MX")
+    newark = ImmigrationCourtFactory(
+        code="newark", name="Newark Immigration Court", city="Newark", state="NJ", zip_code="07102"
+    )
+    now = clock.now()
+    HearingFactory(
+        subject=subject,
+        court=newark,
+        starts_at=now + datetime.timedelta(days=14),
+        status=HearingStatus.RESCHEDULED,
+    )
+    HearingFactory(subject=subject, court=newark, starts_at=now + datetime.timedelta(days=75))
+    _sign_in(page, live_server, language, "MOVED0001")
+    next_heading = page.get_by_role("heading", name=words["next"])
+    old_heading = page.get_by_role("heading", name=words["old_dates"])
+    expect(next_heading).to_be_visible()
+    expect(old_heading).to_be_visible()
+    assert old_heading.bounding_box()["y"] > next_heading.bounding_box()["y"]
+    old_item = page.locator(".portal-old-dates__item")
+    expect(old_item).to_have_count(1)
+    expect(old_item).to_contain_text(words["old_date"])
+    check_at_widths(page, WIDTHS, context=f"hearing with an old date ({language})")
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])

@@ -245,13 +245,80 @@ def test_next_is_the_soonest_scheduled_then_other_dates_then_past(client):
     sign_in(client, subject)
     text = _text(client.get(reverse("hearings:detail")))
     next_part, rest = text.split("Other upcoming dates")
-    upcoming, past = rest.split("Past hearings")
+    upcoming, rest = rest.split("Old dates — do not go to court on these days")
+    old_dates, past = rest.split("Past hearings")
     assert "Judge Next" in next_part and "Saturday, April 11, 2026" in next_part
-    assert "Cancelled" in upcoming and "Moved to another date" in upcoming
-    assert "Wednesday, March 4, 2026" in upcoming
+    # The dates to attend hold no moved or cancelled date...
     assert "Sunday, May 31, 2026" in upcoming  # the later scheduled hearing
+    assert "Cancelled" not in upcoming and "Moved to another date" not in upcoming
+    assert "March 4, 2026" not in upcoming and "March 5, 2026" not in upcoming
+    # ... those are apart, below, soonest first, each marked "old date".
+    assert old_dates.index("Wednesday, March 4, 2026") < old_dates.index("Thursday, March 5, 2026")
+    assert "Cancelled: old date — do not go to court on this day." in old_dates
+    assert "Moved to another date: old date — do not go to court on this day." in old_dates
+    assert "Go on the date of your next hearing, shown above." in old_dates
     assert past.index("Saturday, Jan. 31, 2026") < past.index("Thursday, Jan. 1, 2026")
     assert "Completed" in past
+
+
+def test_a_moved_date_before_the_next_hearing_never_reads_as_the_next_one(client):
+    """DEMO-1005 in issue 14: the moved Dec 18 date came before the real next hearing."""
+    subject = SubjectFactory()
+    court = _court(name="Newark Immigration Court")
+    day = datetime.timedelta(days=1)
+    HearingFactory(
+        subject=subject, court=court, starts_at=NOW + 14 * day, status=HearingStatus.RESCHEDULED
+    )
+    HearingFactory(subject=subject, court=court, starts_at=NOW + 75 * day, judge="A. Sample")
+    sign_in(client, subject)
+    text = _text(client.get(reverse("hearings:detail")))
+    moved_day = "Monday, March 16, 2026"
+    next_day = "Saturday, May 16, 2026"
+    assert text.index("Your next hearing") < text.index(next_day) < text.index(moved_day)
+    assert "Other upcoming dates" not in text  # nothing else to attend
+    old_dates = text.split("Old dates — do not go to court on these days", 1)[1]
+    assert moved_day in old_dates
+    assert "Moved to another date: old date — do not go to court on this day." in old_dates
+
+
+def test_only_old_dates_send_the_person_to_the_court_for_the_new_one(client):
+    subject = SubjectFactory()
+    HearingFactory(
+        subject=subject,
+        court=_court(),
+        starts_at=NOW + datetime.timedelta(days=10),
+        status=HearingStatus.CANCELLED,
+    )
+    sign_in(client, subject)
+    text = _text(client.get(reverse("hearings:detail")))
+    assert "Your next hearing" not in text
+    assert text.index("No upcoming hearing on record") < text.index("Old dates")
+    assert "To learn your new date, check your case with the immigration court" in text
+    assert "Cancelled: old date — do not go to court on this day." in text
+
+
+def test_overview_keeps_old_dates_apart_from_dates_to_attend():
+    from hearings.selectors import hearing_overview
+
+    subject = SubjectFactory()
+    court = _court()
+    day = datetime.timedelta(days=1)
+    moved = HearingFactory(
+        subject=subject, court=court, starts_at=NOW + day, status=HearingStatus.RESCHEDULED
+    )
+    cancelled = HearingFactory(
+        subject=subject, court=court, starts_at=NOW + 50 * day, status=HearingStatus.CANCELLED
+    )
+    first = HearingFactory(subject=subject, court=court, starts_at=NOW + 20 * day)
+    second = HearingFactory(subject=subject, court=court, starts_at=NOW + 30 * day)
+    old_moved = HearingFactory(
+        subject=subject, court=court, starts_at=NOW - 9 * day, status=HearingStatus.RESCHEDULED
+    )
+    overview = hearing_overview(subject_id=subject.pk)
+    assert overview.next_hearing == first
+    assert overview.upcoming == [second]
+    assert overview.old_dates == [moved, cancelled]
+    assert overview.past == [old_moved]
 
 
 def test_a_hearing_earlier_today_is_still_the_next_one_until_the_day_ends(client):
