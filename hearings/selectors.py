@@ -8,7 +8,6 @@ from checkin_portal import clock
 
 from .models import Hearing, HearingStatus
 
-
 # Dates the court took back: the person must not go on them.
 OLD_DATE_STATUSES = frozenset({HearingStatus.RESCHEDULED, HearingStatus.CANCELLED})
 
