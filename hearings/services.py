@@ -1,6 +1,7 @@
 """Writes: loading the court data file, importing hearings. One transaction each."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -92,12 +93,57 @@ class HearingImportReport:
 _HEARING_FIELDS = ("court_id", "hearing_type", "hearing_format", "judge", "status")
 
 
-def _courts_by_key() -> dict[str, ImmigrationCourt]:
-    courts: dict[str, ImmigrationCourt] = {}
-    for court in ImmigrationCourt.objects.all():
-        courts[court.code.casefold()] = court
-        courts[court.name.casefold()] = court
-    return courts
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+@dataclass(frozen=True)
+class _Courts:
+    """Every court, by its code and by its exact name (case aside)."""
+
+    courts: list[ImmigrationCourt]
+    by_key: dict[str, ImmigrationCourt]
+
+    @classmethod
+    def load(cls) -> "_Courts":
+        courts = list(ImmigrationCourt.objects.order_by("code"))
+        by_key: dict[str, ImmigrationCourt] = {}
+        for court in courts:
+            by_key[court.code.casefold()] = court
+            by_key[court.name.casefold()] = court
+        return cls(courts=courts, by_key=by_key)
+
+    def get(self, typed: str) -> ImmigrationCourt | None:
+        return self.by_key.get(typed.casefold())
+
+    def candidates(self, typed: str) -> list[ImmigrationCourt]:
+        """Courts whose name or code begins with the words typed ("atlanta": both
+        Atlanta courts), for a message that names them; never chosen for staff."""
+        words = _words(typed)
+        if not words:
+            return []
+        return [
+            court
+            for court in self.courts
+            if _words(court.name)[: len(words)] == words
+            or _words(court.code)[: len(words)] == words
+        ]
+
+
+def _court_not_found(typed: str, courts: _Courts) -> str:
+    candidates = courts.candidates(typed)
+    listed = ", ".join(f"{court.code} ({court.name})" for court in candidates)
+    if len(candidates) > 1:
+        return str(
+            _('Several courts match "%(typed)s": %(courts)s. Use the court\'s code.')
+            % {"typed": typed, "courts": listed}
+        )
+    if candidates:
+        return str(
+            _("No court has exactly this code or name. Did you mean %(court)s? Use its code.")
+            % {"court": listed}
+        )
+    return str(_("No court has this code or name."))
 
 
 def hearings_import(*, text: str, dry_run: bool = False) -> HearingImportReport:
@@ -125,7 +171,7 @@ def hearings_import(*, text: str, dry_run: bool = False) -> HearingImportReport:
             a_number__in={row.a_number for row in rows if row.a_number}
         )
     }
-    courts = _courts_by_key()
+    courts = _Courts.load()
 
     planned: list[tuple[int, Hearing]] = []
     seen: dict[tuple[int, datetime.datetime], int] = {}
@@ -144,9 +190,9 @@ def hearings_import(*, text: str, dry_run: bool = False) -> HearingImportReport:
                     str(_("The Subject ID and the A-number belong to two different people."))
                 )
             subject = from_id or from_a
-            court = courts.get(row.court.casefold())
+            court = courts.get(row.court)
             if court is None:
-                errors.append(str(_("No court has this code or name.")))
+                errors.append(_court_not_found(row.court, courts))
         starts_at = None
         if not errors:
             try:

@@ -257,3 +257,62 @@ def test_command_lists_problems_and_saves_nothing(tmp_path, people, courts):
     assert not Hearing.objects.exists()
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_hearings", str(tmp_path / "missing.csv"))
+
+
+# --- a court name that fits several courts (issue 14) -----------------------------------
+
+
+@pytest.fixture
+def two_atlanta_courts():
+    return [
+        ImmigrationCourtFactory(
+            code="atlanta-ted-turner-drive",
+            name="Atlanta (Ted Turner Drive) Immigration Court",
+            zip_code="30303",
+        ),
+        ImmigrationCourtFactory(
+            code="atlanta-w-peachtree-street",
+            name="Atlanta (W. Peachtree Street) Immigration Court",
+            zip_code="30308",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("typed", ["atlanta", "Atlanta", "  ATLANTA "])
+def test_a_name_that_fits_several_courts_lists_them(people, two_atlanta_courts, typed):
+    report = _import(f"AB123456,,{typed},2026-03-09,09:00,master_calendar,in_person,,\n")
+    assert not report.ok and not Hearing.objects.exists()
+    assert report.errors == [
+        (
+            2,
+            f'Several courts match "{typed.strip()}": '
+            "atlanta-ted-turner-drive (Atlanta (Ted Turner Drive) Immigration Court), "
+            "atlanta-w-peachtree-street (Atlanta (W. Peachtree Street) Immigration Court). "
+            "Use the court's code.",
+        )
+    ]
+
+
+def test_a_name_that_fits_one_court_suggests_its_code(people, two_atlanta_courts):
+    report = _import("AB123456,,Atlanta (Ted Turner,2026-03-09,09:00,master_calendar,in_person,,\n")
+    assert report.errors == [
+        (
+            2,
+            "No court has exactly this code or name. Did you mean "
+            "atlanta-ted-turner-drive (Atlanta (Ted Turner Drive) Immigration Court)? "
+            "Use its code.",
+        )
+    ]
+
+
+def test_the_code_of_one_of_several_courts_is_taken(people, two_atlanta_courts):
+    report = _import(
+        "AB123456,,atlanta-w-peachtree-street,2026-03-09,09:00,master_calendar,in_person,,\n"
+    )
+    assert report.ok
+    assert Hearing.objects.get().court == two_atlanta_courts[1]
+
+
+def test_a_name_that_fits_no_court_still_says_so(people, two_atlanta_courts):
+    report = _import("AB123456,,atlantis,2026-03-09,09:00,master_calendar,in_person,,\n")
+    assert report.errors == [(2, "No court has this code or name.")]
