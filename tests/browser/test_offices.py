@@ -153,8 +153,14 @@ def test_finder_search_choose_and_messages(
     page.get_by_role("button", name=text["search"], exact=True).click()
     expect(page.get_by_role("heading", level=2, name=text["results"])).to_be_visible()
     names = page.locator(".portal-office__name")
-    expect(names).to_have_count(3)
+    # Three to choose from, then Charlotte (nearer than Seattle, but no online booking)
+    # apart, without a button.
+    expect(names).to_have_count(4)
     expect(names.first).to_have_text("Atlanta, GA")
+    apart = page.locator(".portal-office--not-bookable")
+    expect(apart).to_have_count(1)
+    expect(apart.locator(".portal-office__name")).to_have_text("Charlotte, NC")
+    expect(apart.get_by_role("button")).to_have_count(0)
     expect(page.locator(".portal-office__distance").nth(1)).to_contain_text(text["distance"])
     check_at_widths(page, WIDTHS, context=f"finder results ({language})")
 
@@ -171,7 +177,43 @@ def test_finder_works_without_javascript(browser, live_server, offices):
     page.goto(f"{live_server.url}/en/offices/")
     page.get_by_label("Address, city, state or ZIP code").fill("30303")
     page.get_by_role("button", name="Search", exact=True).click()
-    expect(page.locator(".portal-office__name")).to_have_count(3)
+    expect(page.locator(".portal-office__name")).to_have_count(4)
+    expect(page.get_by_role("button", name=re.compile(r"^Choose this office"))).to_have_count(3)
     page.get_by_role("button", name=re.compile(r"^Choose this office\W+Atlanta, GA$")).click()
     expect(page.get_by_text("You chose this office: Atlanta, GA.")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_territory_search_says_the_nearest_office_is_far(
+    page: Page, live_server, block_other_hosts, settings, language
+):
+    """Issue 14: from San Juan the nearest office is in Florida; the page says so first,
+    with the help line, and stays axe-clean (also right to left)."""
+    forget_office_points()
+    OfficeFactory(
+        code="MIAMI-FL",
+        name="Miami, FL",
+        city="Miramar",
+        state="FL",
+        zip="33027",
+        latitude=25.9773,
+        longitude=-80.3351,
+    )
+    OfficeFactory(
+        code="ORLANDO-FL",
+        name="Orlando, FL",
+        city="Orlando",
+        state="FL",
+        zip="32801",
+        latitude=28.5421,
+        longitude=-81.379,
+    )
+    page.goto(f"{live_server.url}/{language}/offices/?q=00918")
+    heading = label(language, "The nearest office is far from %(place)s", place="Puerto Rico")
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    notice = page.locator(".portal-office-far")
+    expect(notice).to_contain_text("Miami, FL")
+    expect(notice.locator('a[href^="tel:"]')).to_have_text(settings.HELP_LINE_PHONE)
+    check_at_widths(page, WIDTHS, context=f"finder territory ({language})")
+    forget_office_points()
