@@ -2,8 +2,8 @@
 
 ``slots_generate`` is idempotent and never touches a slot someone has booked (or ever
 booked: slots with appointment history are kept). ``closure_apply`` blocks the closed days'
-slots and cancels their appointments as "cancelled by the office"; the people affected are
-told after the transaction commits (see notifications.py)."""
+slots and cancels their appointments through the lifecycle (lifecycle.py); the people
+affected who left a contact are told after the transaction commits."""
 
 import datetime
 import zoneinfo
@@ -138,12 +138,21 @@ def slots_generate(
 @dataclass
 class ClosureReport:
     blocked_slots: int
-    cancelled: list[int]  # appointment ids, for notifications
+    cancelled: list[int]  # appointment ids
+    told: int = 0  # of them, how many had a contact the message was queued to
+
+    @property
+    def not_told(self) -> int:
+        return len(self.cancelled) - self.told
 
 
 def closure_apply(*, closure: Closure) -> ClosureReport:
-    """Block every slot on the closed days and cancel the appointments there as
-    "cancelled by the office" (their seats are released). Idempotent."""
+    """Block every slot on the closed days and cancel the appointments there through the
+    lifecycle ("cancelled by the office": seat, state, history, message after the commit).
+    Idempotent."""
+    # The lifecycle builds on availability (office zones), so it is reached lazily here.
+    from .lifecycle import appointment_cancel_by_office
+
     offices = [closure.office] if closure.office_id else None
     with transaction.atomic():
         slot_filter = Q()
@@ -156,14 +165,22 @@ def closure_apply(*, closure: Closure) -> ClosureReport:
             first, _ = local_day_bounds(closure.starts_on, zone)
             _, last = local_day_bounds(closure.ends_on, zone)
             slot_filter |= Q(office=office, starts_at__gte=first, starts_at__lt=last)
-        slots = Slot.objects.select_for_update().filter(slot_filter)
-        affected = list(
-            Appointment.objects.select_for_update()
-            .filter(slot__in=slots, status=AppointmentStatus.BOOKED)
+        slots = Slot.objects.filter(slot_filter)
+        booked_there = Appointment.objects.filter(
+            slot__in=slots, status=AppointmentStatus.BOOKED
+        ).order_by("pk")
+        # Lock in the booking path's order (person, then slot), so a person moving out of
+        # a closing time at this moment waits instead of deadlocking with the closure.
+        subject_ids = sorted(set(booked_there.values_list("subject_id", flat=True)))
+        list(
+            Appointment.subject.field.related_model.objects.select_for_update()
+            .filter(pk__in=subject_ids)
+            .order_by("pk")
             .values_list("pk", flat=True)
         )
-        for appointment in Appointment.objects.filter(pk__in=affected):
-            appointment.status = AppointmentStatus.CANCELLED_BY_OFFICE
-            appointment.save(update_fields=["status", "updated_at"])
-        blocked = slots.update(is_blocked=True, booked=0)
-    return ClosureReport(blocked_slots=blocked, cancelled=affected)
+        blocked = slots.update(is_blocked=True)
+        affected = list(booked_there.values_list("pk", flat=True))
+        told = sum(
+            appointment_cancel_by_office(appointment_id=pk, closure=closure) for pk in affected
+        )
+    return ClosureReport(blocked_slots=blocked, cancelled=affected, told=told)

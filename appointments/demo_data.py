@@ -11,7 +11,7 @@ from django.conf import settings
 from checkin_portal import clock
 from offices.models import Office
 
-from . import services
+from . import lifecycle
 from .availability import slots_generate
 from .hours_text import HoursNotUnderstood, parse_hours
 from .models import ScheduleRule
@@ -67,4 +67,4 @@ def _book_for_demo_person() -> None:
         return
     slot = open_slots(office_id=office.pk).first()
     if slot is not None:
-        services.appointment_book(subject=subject, slot_id=slot.pk, language="es")
+        lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="es")

@@ -43,22 +43,65 @@ class SendDetailsForm(PortalForm):
     )
 
     def clean(self):
-        from checkin_portal.messaging import InvalidDestination
-        from checkin_portal.messaging.api import normalise_destination
-
         cleaned = super().clean()
-        channel, destination = cleaned.get("channel"), cleaned.get("destination")
-        if channel == "sms" and destination:
-            # A phone number in any script's digits; an email's domain is left as typed.
-            destination = fold_digits(destination)
-        if channel and destination:
-            try:
-                cleaned["destination"] = normalise_destination(channel, destination)
-            except InvalidDestination:
-                message = (
-                    _("Type a US mobile number, for example 202 555 0123.")
-                    if channel == "sms"
-                    else _("Type an email address, for example name@example.com.")
-                )
-                self.add_error("destination", message)
+        _clean_destination(self, cleaned, "channel", "destination")
         return cleaned
+
+
+def _clean_destination(form, cleaned, channel_field: str, destination_field: str) -> None:
+    """Normalise a typed phone number or email address for its channel, or add the error."""
+    from checkin_portal.messaging import InvalidDestination
+    from checkin_portal.messaging.api import normalise_destination
+
+    channel, destination = cleaned.get(channel_field), cleaned.get(destination_field)
+    if channel == "sms" and destination:
+        # A phone number in any script's digits; an email's domain is left as typed.
+        destination = fold_digits(destination)
+    if channel and destination:
+        try:
+            cleaned[destination_field] = normalise_destination(channel, destination)
+        except InvalidDestination:
+            message = (
+                _("Type a US mobile number, for example 202 555 0123.")
+                if channel == "sms"
+                else _("Type an email address, for example name@example.com.")
+            )
+            form.add_error(destination_field, message)
+
+
+class ConfirmForm(SlotChoiceForm):
+    """Confirm, with an optional contact kept only until the appointment, so the office
+    can tell the person if it closes that day."""
+
+    notice_channel = forms.ChoiceField(
+        label=_("If the office closes, how should we tell you? (optional)"),
+        choices=[("sms", _("Text message (SMS)")), ("email", _("Email"))],
+        widget=forms.RadioSelect,
+        initial="sms",
+        required=False,
+    )
+    notice_destination = forms.CharField(
+        label=_("Mobile phone number or email address"),
+        help_text=_(
+            "Optional. So we can tell you if the office closes. "
+            "We keep it only until your appointment."
+        ),
+        max_length=254,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("notice_destination"):
+            cleaned["notice_channel"] = cleaned.get("notice_channel") or "sms"
+            _clean_destination(self, cleaned, "notice_channel", "notice_destination")
+        return cleaned
+
+    def contact(self) -> dict | None:
+        """The contact to keep on the appointment (for ``lifecycle.appointment_book``)."""
+        destination = self.cleaned_data.get("notice_destination")
+        if not destination:
+            return None
+        if self.cleaned_data["notice_channel"] == "sms":
+            return {"reminder_phone": destination}
+        return {"reminder_email": destination}

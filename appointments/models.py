@@ -320,6 +320,16 @@ class Appointment(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set by the lifecycle when a closure cancels the appointment: the reason people read,
+    # and the closure's call list of those who could not be told.
+    cancelled_by_closure = models.ForeignKey(
+        Closure,
+        verbose_name=_("cancelled by the closure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cancelled_appointments",
+    )
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("marked by"),

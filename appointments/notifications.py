@@ -102,7 +102,11 @@ def notify_cancelled_by_office(
     appointment and why (``closure``; found per appointment when not given)."""
     from .selectors import closure_for
 
-    appointments = Appointment.objects.select_related("slot__office").filter(pk__in=appointment_ids)
+    given = [a for a in appointment_ids if isinstance(a, Appointment)]
+    ids = [a for a in appointment_ids if not isinstance(a, Appointment)]
+    appointments = given + list(
+        Appointment.objects.select_related("slot__office").filter(pk__in=ids) if ids else []
+    )
     sent = 0
     for appointment in appointments:
         why = closure or closure_for(appointment=appointment)

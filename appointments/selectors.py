@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F
 
 from .models import Appointment, AppointmentStatus, Closure, PublicReason, Slot
-from .services import booking_cutoff
+from .policy import booking_cutoff
 
 
 def active_appointment(*, subject) -> Appointment | None:
@@ -101,6 +101,8 @@ def closure_for(*, appointment: Appointment) -> Closure | None:
     covering its local day), or None. One query."""
     from .availability import office_zone
 
+    if appointment.cancelled_by_closure_id:
+        return appointment.cancelled_by_closure
     office = appointment.slot.office
     day = appointment.slot.starts_at.astimezone(office_zone(office)).date()
     return (
@@ -116,3 +118,25 @@ def closure_reason(*, appointment: Appointment) -> PublicReason | None:
     no closure explains it; see ``Closure.public_reason`` for the rule). One query."""
     closure = closure_for(appointment=appointment)
     return closure.public_reason() if closure else None
+
+
+def closure_call_list(*, closure: Closure, offices) -> list[Appointment]:
+    """The appointments ``closure`` cancelled at ``offices`` whose person could not be told:
+    no contact was left, or every message about it failed. Staff call them. One query."""
+    from checkin_portal.messaging.models import MessageStatus, OutboundMessage
+
+    from .notifications import CANCELLED_BY_OFFICE
+
+    told = OutboundMessage.objects.filter(
+        related_type__app_label=Appointment._meta.app_label,
+        related_type__model=Appointment._meta.model_name,
+        related_id=models.OuterRef("pk"),
+        template=CANCELLED_BY_OFFICE,
+        status__in=[MessageStatus.QUEUED, MessageStatus.SENT],
+    )
+    return list(
+        closure.cancelled_appointments.select_related("subject", "slot__office")
+        .filter(slot__office__in=offices, status=AppointmentStatus.CANCELLED_BY_OFFICE)
+        .exclude(models.Exists(told))
+        .order_by("slot__starts_at", "subject__family_names")
+    )

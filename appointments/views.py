@@ -19,13 +19,13 @@ from offices.selectors import chosen_office, office_search
 from offices.services import chosen_office_set
 from subjects.decorators import subject_required
 
-from . import calendar_file, notifications, qr, selectors, services
-from .forms import OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
+from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
+from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
 from .presentation import LocalTime
 
 
 def _ineligible_redirect(request):
-    messages.info(request, services.NotEligible.message)
+    messages.info(request, lifecycle.NotEligible.message)
     return HttpResponseRedirect(reverse("subjects:my_checkin"))
 
 
@@ -37,7 +37,7 @@ def _times_url(office_code: str) -> str:
 @subject_required
 def times(request):
     """Bookable times at one office, soonest first, grouped by local day, paged."""
-    if request.subject.checkin_completed_on:
+    if not policy.may_book_online(request.subject):
         return _ineligible_redirect(request)
     office_form = OfficeCodeForm(request.GET)
     page_form = PageForm(request.GET)
@@ -83,13 +83,17 @@ def times(request):
 @subject_required
 def review(request):
     """The chosen time with everything the person needs to check, and Confirm / Back."""
-    if request.subject.checkin_completed_on:
+    if not policy.may_book_online(request.subject):
         return _ineligible_redirect(request)
     form = SlotChoiceForm(request.GET)
     slot = selectors.bookable_slot(slot_id=form.cleaned_data["slot"]) if form.is_valid() else None
     if slot is None:
-        messages.error(request, services.SlotUnavailable.message)
+        messages.error(request, lifecycle.SlotUnavailable.message)
         return HttpResponseRedirect(reverse("appointments:start"))
+    return _render_review(request, slot, ConfirmForm(initial={"slot": slot.pk}))
+
+
+def _render_review(request, slot, form, status=200):
     active = selectors.active_appointment(subject=request.subject)
     return render(
         request,
@@ -100,9 +104,10 @@ def review(request):
             "office": slot.office,
             "active": active,
             "active_local": LocalTime.of(active.slot) if active else None,
-            "form": SlotChoiceForm(initial={"slot": slot.pk}),
+            "form": form,
             "back_url": _times_url(slot.office.code),
         },
+        status=status,
     )
 
 
@@ -110,24 +115,32 @@ def review(request):
 @subject_required
 def confirm(request):
     """Book (or move to) the confirmed time. Repeating the POST shows the same booking."""
-    form = SlotChoiceForm(request.POST)
+    form = ConfirmForm(request.POST)
     if not form.is_valid():
+        slot = None
+        if "slot" not in form.errors:
+            slot = selectors.bookable_slot(slot_id=form.cleaned_data["slot"])
+        if slot is not None:
+            # Only the optional contact was wrong: show it again, nothing booked.
+            return _render_review(request, slot, form, status=400)
         messages.error(request, _("Please choose a time from the list."))
         return HttpResponseRedirect(reverse("appointments:start"))
     try:
-        result = services.appointment_book(
-            subject=request.subject, slot_id=form.cleaned_data["slot"], language=get_language()
+        result = lifecycle.appointment_book(
+            subject=request.subject,
+            slot_id=form.cleaned_data["slot"],
+            language=get_language(),
+            contact=form.contact(),
         )
-    except services.NotEligible:
+    except lifecycle.NotEligible:
         return _ineligible_redirect(request)
-    except services.BookingError as error:
+    except lifecycle.BookingError as error:
         messages.error(request, error.message)
         office_code = selectors.office_code_of_slot(slot_id=form.cleaned_data["slot"])
         return HttpResponseRedirect(
             _times_url(office_code) if office_code else reverse("appointments:start")
         )
     if result.replaced is not None:
-        notifications.notify_moved(result.appointment)
         messages.success(
             request, _("Your appointment has a new time and a new confirmation number.")
         )
@@ -236,9 +249,8 @@ def ics(request):
 def cancel(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if request.method == "POST":
-        cancelled = services.appointment_cancel(subject=request.subject)
+        cancelled = lifecycle.appointment_cancel(subject=request.subject)
         if cancelled is not None:
-            notifications.notify_cancelled(cancelled)
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
     if appointment is None:
@@ -252,7 +264,7 @@ def cancel(request):
 def start(request):
     """Step 1: choose one of the three offices nearest to what the person types (the
     offices finder, reused), or the office they already chose in the public finder."""
-    if request.subject.checkin_completed_on:
+    if not policy.may_book_online(request.subject):
         return _ineligible_redirect(request)
     form = OfficeSearchForm(request.GET if "q" in request.GET else None)
     search = None

@@ -135,6 +135,9 @@ def my_checkin(request: HttpRequest) -> HttpResponse:
             # Did the details we sent about it arrive? (one query, only with an appointment)
             "deliveries": latest_deliveries(about=active_appointment) if active_appointment else [],
             "cancelled_by_office": cancelled_by_office,
+            "cancelled_local": LocalTime.of(cancelled_by_office.slot)
+            if cancelled_by_office
+            else None,
             "office_closed_because": office_closed_because,
             "show_back_link": False,  # this is the page the link leads to
         },

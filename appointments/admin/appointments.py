@@ -12,6 +12,7 @@ from import_export.admin import ExportActionMixin
 from checkin_portal import clock
 from checkin_portal.admin_history import HistoryAdmin
 
+from .. import lifecycle
 from ..availability import local_day_bounds, office_zone
 from ..confirmation import normalise_confirmation_number
 from ..models import Appointment, AppointmentStatus
@@ -62,10 +63,11 @@ class AppointmentAdmin(OfficeScoped, ExportActionMixin, HistoryAdmin):
         "reminder_sent_at",
         "created_at",
         "updated_at",
+        "cancelled_by_closure",
         "handled_by",
     )
     exclude = ("reminder_email", "reminder_phone")
-    actions = ("mark_checked_in", "mark_no_show")
+    actions = ("mark_checked_in", "undo_check_in", "mark_no_show")
 
     def has_add_permission(self, request):
         return False  # people book online; staff never create bookings behind the counters
@@ -98,29 +100,48 @@ class AppointmentAdmin(OfficeScoped, ExportActionMixin, HistoryAdmin):
         local = LocalTime.of(appointment.slot)
         return f"{local.starts:%Y-%m-%d %H:%M} {local.zone_abbreviation}"
 
-    def _mark(self, request, queryset, status, done_message):
-        count = queryset.filter(status=AppointmentStatus.BOOKED).count()
-        for appointment in queryset.filter(status=AppointmentStatus.BOOKED):
-            appointment.status = status
-            appointment.handled_by = request.user
-            appointment.save(update_fields=["status", "handled_by", "updated_at"])
-        messages.success(request, done_message(count))
+    def _transition(self, request, queryset, transition, done_message):
+        """Apply a lifecycle transition to each selected appointment; say how many were
+        done and, for each one refused, which and why."""
+        done = 0
+        for appointment in queryset.order_by("pk"):
+            try:
+                transition(appointment_id=appointment.pk, by=request.user)
+            except lifecycle.TransitionRefused as refused:
+                messages.warning(
+                    request,
+                    _("%(number)s not changed: %(reason)s")
+                    % {"number": appointment.display_number, "reason": refused.message},
+                )
+            else:
+                done += 1
+        if done:
+            messages.success(request, done_message(done))
 
     @admin.action(description=_("Mark as checked in"))
     def mark_checked_in(self, request, queryset):
-        self._mark(
+        self._transition(
             request,
             queryset,
-            AppointmentStatus.CHECKED_IN,
+            lifecycle.appointment_check_in,
             lambda n: ngettext("%d person checked in.", "%d people checked in.", n) % n,
+        )
+
+    @admin.action(description=_("Undo check-in (marked by mistake)"))
+    def undo_check_in(self, request, queryset):
+        self._transition(
+            request,
+            queryset,
+            lifecycle.appointment_undo_check_in,
+            lambda n: ngettext("%d check-in undone.", "%d check-ins undone.", n) % n,
         )
 
     @admin.action(description=_("Mark as did not come"))
     def mark_no_show(self, request, queryset):
-        self._mark(
+        self._transition(
             request,
             queryset,
-            AppointmentStatus.NO_SHOW,
+            lifecycle.appointment_mark_no_show,
             lambda n: (
                 ngettext("%d appointment marked as missed.", "%d appointments marked as missed.", n)
                 % n

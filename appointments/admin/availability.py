@@ -1,34 +1,60 @@
+import csv
+
 from django.contrib import admin, messages
-from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.staff_formats import escape_formula
 
 from ..availability import closure_apply
 from ..models import Closure, ScheduleRule, Slot
-from ..notifications import notify_cancelled_by_office
 from ..presentation import LocalTime
+from ..selectors import closure_call_list
 from .forms import ClosureForm, ScheduleRuleForm, SlotForm
 from .scoping import OfficeScoped
 
 
 def apply_closure(request, closure: Closure) -> None:
-    """Block the closed days, cancel their appointments, and tell the people affected
-    (messages are sent after the transaction commits)."""
+    """Block the closed days and cancel their appointments (the lifecycle queues a message
+    to everyone who left a contact, after the commit); say who could not be told."""
     report = closure_apply(closure=closure)
-    if report.cancelled:
-        transaction.on_commit(lambda: notify_cancelled_by_office(report.cancelled, closure=closure))
     messages.info(
         request,
         ngettext(
-            "%(slots)d time blocked; %(count)d appointment cancelled and its person told.",
-            "%(slots)d times blocked; %(count)d appointments cancelled and their people told.",
+            "%(slots)d time blocked; %(count)d appointment cancelled.",
+            "%(slots)d times blocked; %(count)d appointments cancelled.",
             len(report.cancelled),
         )
         % {"slots": report.blocked_slots, "count": len(report.cancelled)},
     )
+    if report.told:
+        messages.info(
+            request,
+            ngettext("%d person was sent a message.", "%d people were sent a message.", report.told)
+            % report.told,
+        )
+    if report.not_told:
+        call_list = reverse("admin:appointments_closure_call_list", args=[closure.pk])
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                ngettext(
+                    "%d person left no contact: call them.",
+                    "%d people left no contact: call them.",
+                    report.not_told,
+                )
+                % report.not_told,
+                call_list,
+                _("Call list"),
+            ),
+        )
 
 
 @admin.register(ScheduleRule)
@@ -66,6 +92,84 @@ class ClosureAdmin(OfficeScoped, HistoryAdmin, TranslationAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         apply_closure(request, obj)
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "call_list"] if obj is not None else list(self.fields)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["call_list"] if obj is not None else []
+
+    @admin.display(description=_("People to call"))
+    def call_list(self, closure):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:appointments_closure_call_list", args=[closure.pk]),
+            _("Call list: people the office could not tell"),
+        )
+
+    # --- Call list: whom staff must phone because no message could reach them.
+
+    def get_urls(self):
+        call_list = path(
+            "<int:closure_id>/call-list/",
+            self.scoped_view(self.call_list_view),
+            name="appointments_closure_call_list",
+        )
+        return [call_list, *super().get_urls()]
+
+    def call_list_view(self, request, closure_id):
+        closure = self.get_queryset(request).filter(pk=closure_id).first()
+        if closure is None:
+            raise Http404
+        rows = [
+            (LocalTime.of(a.slot), a)
+            for a in closure_call_list(closure=closure, offices=self.offices_in_scope(request))
+        ]
+        if request.GET.get("format") == "csv":
+            return _call_list_csv(closure, rows)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Call list"),
+            "closure": closure,
+            "rows": rows,
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/appointments/call_list.html", context)
+
+
+NO_PHONE_ON_FILE = _("Not recorded: see the release papers")
+
+
+def _call_list_csv(closure: Closure, rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="call-list-closure-{closure.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "family_names",
+            "given_names",
+            "subject_id",
+            "office",
+            "cancelled_time",
+            "confirmation_number",
+            "phone_on_papers",
+        ]
+    )
+    for local, appointment in rows:
+        subject = appointment.subject
+        writer.writerow(
+            escape_formula(str(cell))
+            for cell in (
+                subject.family_names,
+                subject.given_names,
+                subject.subject_id,
+                appointment.slot.office.code,
+                f"{local.starts:%Y-%m-%d %H:%M} {local.zone_abbreviation}",
+                appointment.display_number,
+                NO_PHONE_ON_FILE,
+            )
+        )
+    return response
 
 
 @admin.register(Slot)

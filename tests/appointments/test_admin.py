@@ -1,6 +1,9 @@
 """Staff tools: scoping to own offices, safe capacity edits, actions, search, roster."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.urls import reverse
@@ -122,11 +125,16 @@ def test_search_by_confirmation_number_or_subject_id(admin_client):
     assert appointment.display_number in html and other.display_number not in html
 
 
-def test_check_in_and_no_show_actions_record_who(admin_client):
-    came, missed = AppointmentFactory(), AppointmentFactory()
+def test_check_in_and_no_show_actions_record_who(admin_user):
+    slot = SlotFactory(booked=2)
+    came, missed = AppointmentFactory(slot=slot), AppointmentFactory(slot=slot)
     url = reverse("admin:appointments_appointment_changelist")
-    admin_client.post(url, {"action": "mark_checked_in", "_selected_action": [came.pk]})
-    admin_client.post(url, {"action": "mark_no_show", "_selected_action": [missed.pk]})
+    # On the appointment's day, after its time (the only time these marks are allowed).
+    with time_machine.travel(slot.starts_at + datetime.timedelta(minutes=10), tick=False):
+        admin_client = Client()
+        admin_client.force_login(admin_user)
+        admin_client.post(url, {"action": "mark_checked_in", "_selected_action": [came.pk]})
+        admin_client.post(url, {"action": "mark_no_show", "_selected_action": [missed.pk]})
     came.refresh_from_db()
     missed.refresh_from_db()
     assert came.status == AppointmentStatus.CHECKED_IN

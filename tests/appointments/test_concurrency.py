@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from appointments import services
+from appointments import lifecycle
 from appointments.models import Appointment, AppointmentStatus, Slot
 from tests.subjects.factories import SubjectFactory
 
@@ -30,7 +30,7 @@ def run_together(calls):
         gate.wait()
         try:
             return call()
-        except services.BookingError as error:
+        except lifecycle.BookingError as error:
             return type(error).__name__
         except Exception as error:  # noqa: BLE001 - the test reports any other failure
             return f"UNEXPECTED {type(error).__name__}: {error}"
@@ -58,7 +58,7 @@ def test_200_people_confirm_the_same_slot_of_capacity_5():
     subjects = SubjectFactory.create_batch(200)
     outcomes = run_together(
         [
-            lambda s=s: services.appointment_book(subject=s, slot_id=slot.pk, language="en")
+            lambda s=s: lifecycle.appointment_book(subject=s, slot_id=slot.pk, language="en")
             for s in subjects
         ]
     )
@@ -75,8 +75,8 @@ def test_many_people_move_into_one_slot():
     appointments = AppointmentFactory.create_batch(60)
     outcomes = run_together(
         [
-            lambda a=a: services.appointment_reschedule(
-                subject=a.subject, new_slot_id=target.pk, language="en"
+            lambda a=a: lifecycle.appointment_book(
+                subject=a.subject, slot_id=target.pk, language="en"
             )
             for a in appointments
         ]
@@ -97,14 +97,10 @@ def test_moves_in_opposite_directions_do_not_deadlock():
     Slot.objects.filter(pk=slot_a.pk).update(booked=20)
     Slot.objects.filter(pk=slot_b.pk).update(booked=20)
     calls = [
-        lambda a=a: services.appointment_reschedule(
-            subject=a.subject, new_slot_id=slot_b.pk, language="en"
-        )
+        lambda a=a: lifecycle.appointment_book(subject=a.subject, slot_id=slot_b.pk, language="en")
         for a in in_a
     ] + [
-        lambda a=a: services.appointment_reschedule(
-            subject=a.subject, new_slot_id=slot_a.pk, language="en"
-        )
+        lambda a=a: lifecycle.appointment_book(subject=a.subject, slot_id=slot_a.pk, language="en")
         for a in in_b
     ]
     outcomes = run_together(calls)
@@ -120,7 +116,7 @@ def test_one_person_double_clicking_confirm_books_once():
     subject = SubjectFactory()
     outcomes = run_together(
         [
-            lambda: services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+            lambda: lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
             for _ in range(12)
         ]
     )
@@ -136,7 +132,7 @@ def test_one_person_in_two_tabs_ends_with_one_appointment():
     subject = SubjectFactory()
     outcomes = run_together(
         [
-            lambda s=s: services.appointment_book(subject=subject, slot_id=s.pk, language="en")
+            lambda s=s: lifecycle.appointment_book(subject=subject, slot_id=s.pk, language="en")
             for s in slots
         ]
     )
@@ -150,8 +146,8 @@ def test_cancel_and_book_race_keeps_counts_right():
     holder = AppointmentFactory(slot=slot)
     Slot.objects.filter(pk=slot.pk).update(booked=1)
     others = SubjectFactory.create_batch(20)
-    calls = [lambda: services.appointment_cancel(subject=holder.subject)] + [
-        lambda s=s: services.appointment_book(subject=s, slot_id=slot.pk, language="en")
+    calls = [lambda: lifecycle.appointment_cancel(subject=holder.subject)] + [
+        lambda s=s: lifecycle.appointment_book(subject=s, slot_id=slot.pk, language="en")
         for s in others
     ]
     outcomes = run_together(calls)

@@ -7,7 +7,7 @@ import time_machine
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from appointments import services
+from appointments import lifecycle, policy
 from appointments.models import Appointment, AppointmentStatus, Slot
 from tests.offices.factories import OfficeFactory
 from tests.subjects.factories import SubjectFactory
@@ -29,7 +29,7 @@ def assert_counts_consistent():
 def test_book_takes_one_seat_and_issues_a_number():
     slot = SlotFactory(capacity=2)
     subject = SubjectFactory()
-    result = services.appointment_book(subject=subject, slot_id=slot.pk, language="es")
+    result = lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="es")
     assert result.created
     slot.refresh_from_db()
     assert slot.booked == 1
@@ -44,8 +44,8 @@ def test_book_takes_one_seat_and_issues_a_number():
 def test_repeated_confirm_returns_the_same_booking():
     slot = SlotFactory()
     subject = SubjectFactory()
-    first = services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
-    again = services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+    first = lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+    again = lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
     assert not again.created
     assert again.appointment.pk == first.appointment.pk
     slot.refresh_from_db()
@@ -55,8 +55,8 @@ def test_repeated_confirm_returns_the_same_booking():
 def test_full_slot_is_refused_and_nothing_changes():
     slot = SlotFactory(capacity=1, booked=1)
     subject = SubjectFactory()
-    with pytest.raises(services.SlotUnavailable):
-        services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+    with pytest.raises(lifecycle.SlotUnavailable):
+        lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
     slot.refresh_from_db()
     assert slot.booked == 1
     assert not Appointment.objects.filter(subject=subject).exists()
@@ -67,7 +67,7 @@ def test_full_slot_is_refused_and_nothing_changes():
     [
         lambda: SlotFactory(is_blocked=True),
         lambda: SlotFactory(starts_at=days_from_now(-1)),
-        lambda: SlotFactory(starts_at=services.booking_cutoff() - datetime.timedelta(minutes=1)),
+        lambda: SlotFactory(starts_at=policy.booking_cutoff() - datetime.timedelta(minutes=1)),
         lambda: SlotFactory(office=OfficeFactory(is_active=False)),
         lambda: SlotFactory(office=OfficeFactory(accepts_online_booking=False)),
     ],
@@ -75,23 +75,23 @@ def test_full_slot_is_refused_and_nothing_changes():
 )
 def test_unbookable_slots_are_refused(make_slot):
     slot = make_slot()
-    with pytest.raises(services.SlotUnavailable):
-        services.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
+    with pytest.raises(lifecycle.SlotUnavailable):
+        lifecycle.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
     slot.refresh_from_db()
     assert slot.booked == 0
     assert Appointment.objects.count() == 0
 
 
 def test_nonexistent_slot_is_refused():
-    with pytest.raises(services.SlotUnavailable):
-        services.appointment_book(subject=SubjectFactory(), slot_id=987654321, language="en")
+    with pytest.raises(lifecycle.SlotUnavailable):
+        lifecycle.appointment_book(subject=SubjectFactory(), slot_id=987654321, language="en")
 
 
 def test_person_with_completed_check_in_cannot_book():
     slot = SlotFactory()
     subject = SubjectFactory(checkin_completed_on=datetime.date(2026, 2, 1))
-    with pytest.raises(services.NotEligible):
-        services.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+    with pytest.raises(lifecycle.NotEligible):
+        lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
     slot.refresh_from_db()
     assert slot.booked == 0
 
@@ -99,8 +99,8 @@ def test_person_with_completed_check_in_cannot_book():
 def test_booking_another_time_moves_the_appointment():
     old_slot, new_slot = SlotFactory(), SlotFactory()
     subject = SubjectFactory()
-    first = services.appointment_book(subject=subject, slot_id=old_slot.pk, language="en")
-    moved = services.appointment_book(subject=subject, slot_id=new_slot.pk, language="en")
+    first = lifecycle.appointment_book(subject=subject, slot_id=old_slot.pk, language="en")
+    moved = lifecycle.appointment_book(subject=subject, slot_id=new_slot.pk, language="en")
     assert moved.replaced.pk == first.appointment.pk
     first.appointment.refresh_from_db()
     assert first.appointment.status == AppointmentStatus.RESCHEDULED
@@ -112,41 +112,32 @@ def test_booking_another_time_moves_the_appointment():
     assert_counts_consistent()
 
 
-def test_reschedule_into_full_slot_keeps_the_old_appointment():
+def test_moving_into_a_full_slot_keeps_the_old_appointment():
     appointment = AppointmentFactory()
     full = SlotFactory(capacity=1, booked=1)
-    with pytest.raises(services.SlotUnavailable):
-        services.appointment_reschedule(
-            subject=appointment.subject, new_slot_id=full.pk, language="en"
-        )
+    with pytest.raises(lifecycle.SlotUnavailable):
+        lifecycle.appointment_book(subject=appointment.subject, slot_id=full.pk, language="en")
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.BOOKED
     appointment.slot.refresh_from_db()
     assert appointment.slot.booked == 1
 
 
-def test_reschedule_without_appointment():
-    with pytest.raises(services.NoActiveAppointment):
-        services.appointment_reschedule(
-            subject=SubjectFactory(), new_slot_id=SlotFactory().pk, language="en"
-        )
-
-
 def test_cancel_gives_the_seat_back_and_is_idempotent():
     appointment = AppointmentFactory()
-    cancelled = services.appointment_cancel(subject=appointment.subject)
+    cancelled = lifecycle.appointment_cancel(subject=appointment.subject)
     assert cancelled.pk == appointment.pk
     assert cancelled.status == AppointmentStatus.CANCELLED
     appointment.slot.refresh_from_db()
     assert appointment.slot.booked == 0
-    assert services.appointment_cancel(subject=appointment.subject) is None
+    assert lifecycle.appointment_cancel(subject=appointment.subject) is None
     appointment.slot.refresh_from_db()
     assert appointment.slot.booked == 0
 
 
 def test_cancel_only_touches_the_persons_own_appointment():
     mine, theirs = AppointmentFactory(), AppointmentFactory()
-    services.appointment_cancel(subject=mine.subject)
+    lifecycle.appointment_cancel(subject=mine.subject)
     theirs.refresh_from_db()
     assert theirs.status == AppointmentStatus.BOOKED
 
@@ -154,8 +145,8 @@ def test_cancel_only_touches_the_persons_own_appointment():
 def test_every_status_change_is_kept_in_history():
     slot_a, slot_b = SlotFactory(), SlotFactory()
     subject = SubjectFactory()
-    first = services.appointment_book(subject=subject, slot_id=slot_a.pk, language="en")
-    services.appointment_book(subject=subject, slot_id=slot_b.pk, language="en")
+    first = lifecycle.appointment_book(subject=subject, slot_id=slot_a.pk, language="en")
+    lifecycle.appointment_book(subject=subject, slot_id=slot_b.pk, language="en")
     statuses = list(
         first.appointment.history.order_by("history_date").values_list("status", flat=True)
     )
@@ -188,16 +179,16 @@ def test_database_allows_many_past_appointments_per_person():
 
 def test_time_passing_makes_a_slot_unbookable():
     slot = SlotFactory(starts_at=days_from_now(1))
-    with time_machine.travel(slot.starts_at, tick=False), pytest.raises(services.SlotUnavailable):
-        services.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
+    with time_machine.travel(slot.starts_at, tick=False), pytest.raises(lifecycle.SlotUnavailable):
+        lifecycle.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
 
 
 def test_confirmation_number_collision_is_retried(monkeypatch):
     taken = AppointmentFactory()
     fresh = iter([taken.confirmation_number, "ZZZZ0000"])
-    monkeypatch.setattr(services, "new_confirmation_number", lambda: next(fresh))
+    monkeypatch.setattr(lifecycle, "new_confirmation_number", lambda: next(fresh))
     slot = SlotFactory()
-    result = services.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
+    result = lifecycle.appointment_book(subject=SubjectFactory(), slot_id=slot.pk, language="en")
     assert result.appointment.confirmation_number == "ZZZZ0000"
     slot.refresh_from_db()
     assert slot.booked == 1  # the rolled-back first try did not leave a seat taken
