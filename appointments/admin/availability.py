@@ -111,14 +111,14 @@ class ClosureAdmin(OfficeScoped, HistoryAdmin, TranslationAdmin):
 
     def get_urls(self):
         call_list = path(
-            "<int:closure_id>/call-list/",
+            "<int:object_id>/call-list/",
             self.scoped_view(self.call_list_view),
             name="appointments_closure_call_list",
         )
         return [call_list, *super().get_urls()]
 
-    def call_list_view(self, request, closure_id):
-        closure = self.get_queryset(request).filter(pk=closure_id).first()
+    def call_list_view(self, request, object_id):
+        closure = self.get_queryset(request).filter(pk=object_id).first()
         if closure is None:
             raise Http404
         rows = [

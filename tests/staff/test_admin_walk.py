@@ -41,6 +41,8 @@ OBJECT_KINDS = {
     # django-otp's TOTP device pages: another account's device must stay out of reach.
     "config",
     "qrcode",
+    # A closure's call list (appointments/admin/availability.py): office B's stays hidden.
+    "call_list",
 }
 LIST_KINDS = {"changelist", "add", "export", "import", "process_import", "roster"}
 SITE_URLS = {
