@@ -50,6 +50,7 @@ def send_message(
     language: str,
     session_key: str | None = None,
     about=None,
+    automatic: bool = False,
 ) -> OutboundMessage:
     """Render a message in ``language`` and queue it for sending after the current
     transaction commits.
@@ -65,6 +66,10 @@ def send_message(
     * ``about``: the record the message is about (a saved model instance), so that the
       person's page can tell whether it went (``selectors.latest_deliveries``) and staff
       can find it.
+    * ``automatic``: sent by the system, not asked for by the person (a reminder, a
+      moved or cancelled appointment): counted in its own per-destination limit, never
+      against the person's own, and not refused when the cache cannot count
+      (``ratelimit``).
 
     Raises ``InvalidDestination``, ``MessageTooLong`` (an SMS over 2 segments) or
     ``RateLimited`` before writing anything; all are ``MessagingError``s with a
@@ -80,7 +85,7 @@ def send_message(
         channel=channel, template=template, context=dict(context), language=language
     )
     digest = destination_digest(destination)
-    check_rate_limits(destination_digest=digest, session_key=session_key)
+    check_rate_limits(destination_digest=digest, session_key=session_key, automatic=automatic)
     with transaction.atomic():
         message = OutboundMessage.objects.create(
             channel=channel,

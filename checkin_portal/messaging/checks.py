@@ -28,7 +28,11 @@ def check_messaging_settings(app_configs, **kwargs):
         )
     from .ratelimit import parse_rate
 
-    for name in ("MESSAGING_SESSION_RATE", "MESSAGING_DESTINATION_RATE"):
+    for name in (
+        "MESSAGING_SESSION_RATE",
+        "MESSAGING_DESTINATION_RATE",
+        "MESSAGING_AUTOMATIC_RATE",
+    ):
         try:
             parse_rate(getattr(settings, name))
         except ValueError as exc:

@@ -5,9 +5,13 @@ Counting is deliberately simple: ``cache.add`` then ``cache.incr``. Redis makes 
 increment atomic; with the database cache two simultaneous sends may both pass the very
 last free place, which is acceptable for a limit meant to stop abuse, not to count.
 
-When the cache cannot count, the limit fails closed for messages only: the send is refused
-with ``RateLimitUnavailable`` (a ``MessagingError``, so the caller's record stands and the
-person is told to print or write down the details); docs/adr/0010-failure-policy.md."""
+When the cache cannot count, the limit fails closed for messages a person asks for: the send
+is refused with ``RateLimitUnavailable`` (a ``MessagingError``, so the caller's record stands
+and the person is told to print or write down the details). Automatic messages (a reminder,
+a moved or cancelled appointment) are counted apart, per destination only, so they never
+use up the person's own "send me the details" limit; when the cache cannot count them they
+are sent anyway and logged (the person did not ask, and the notice must not be lost);
+docs/adr/0010-failure-policy.md."""
 
 import hashlib
 import logging
@@ -49,13 +53,26 @@ def _hit(scope: str, identity: str, rate: str) -> bool:
     return count <= limit
 
 
-def check_rate_limits(*, destination_digest: str, session_key: str | None) -> None:
+def check_rate_limits(
+    *, destination_digest: str, session_key: str | None, automatic: bool = False
+) -> None:
     """Count one message against the destination and the session; raise RateLimited
     when either has reached its limit, RateLimitUnavailable when the cache cannot count.
-    The identities are digests, never clear values."""
+    An ``automatic`` message counts only in its own per-destination scope and is let
+    through when the cache cannot count. The identities are digests, never clear values."""
     try:
+        if automatic:
+            if not _hit("automatic", destination_digest, settings.MESSAGING_AUTOMATIC_RATE):
+                raise RateLimited("destination")
+            return
         _check(destination_digest=destination_digest, session_key=session_key)
     except CACHE_ERRORS as error:
+        if automatic:
+            logger.warning(
+                "automatic message sent uncounted: rate-limit cache unavailable (%s)",
+                type(error).__name__,
+            )
+            return
         logger.warning("message refused: rate-limit cache unavailable (%s)", type(error).__name__)
         raise RateLimitUnavailable() from error
 

@@ -379,6 +379,9 @@ MESSAGING_BASE_URL = env.str("MESSAGING_BASE_URL", default="http://127.0.0.1:800
 # "N/<unit>" with s, m, h or d (e.g. "5/h", "10/15m"), counted on the shared cache.
 MESSAGING_SESSION_RATE = env.str("MESSAGING_SESSION_RATE", default="10/h")
 MESSAGING_DESTINATION_RATE = env.str("MESSAGING_DESTINATION_RATE", default="5/h")
+# Automatic messages (reminders, moved or cancelled appointments), per destination, apart
+# from the two above: a family sharing one phone must still be able to ask for details.
+MESSAGING_AUTOMATIC_RATE = env.str("MESSAGING_AUTOMATIC_RATE", default="30/h")
 MESSAGING_MAX_ATTEMPTS = env.int("MESSAGING_MAX_ATTEMPTS", default=5)
 MESSAGING_RETRY_BASE_SECONDS = env.int("MESSAGING_RETRY_BASE_SECONDS", default=60)
 
