@@ -6,8 +6,10 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .services import subject_note_language
 from .session import (
     current_subject,
     has_subject_session,
@@ -55,6 +57,7 @@ def subject_required(view):
             return HttpResponseRedirect(sign_in_url(next_path))
         request.subject = subject
         touch(request)
+        subject_note_language(subject=subject, language=get_language())
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -101,10 +101,16 @@ class Subject(models.Model):
         blank=True,
         default="",
     )
+    # The language of the person's latest signed-in page, kept up to date by
+    # subject_required: messages sent later (a reminder, a change by staff or by an office
+    # closure) go out in the language the person reads now, not the one they booked in.
+    last_language = models.CharField(
+        _("last language used"), max_length=10, blank=True, default="", editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["last_language"])
 
     class Meta:
         verbose_name = _("subject")

@@ -42,3 +42,11 @@ def sign_in_attempt(
     throttle.success_record(subject_id=subject_id)
     subject_sign_in(request, subject)
     return SignInResult(subject=subject)
+
+
+def subject_note_language(*, subject: Subject, language: str) -> None:
+    """Remember the language of the person's signed-in page. One write only when it
+    changes (not on every request), and no history row or ``updated_at`` for it."""
+    if language and subject.last_language != language:
+        Subject.objects.filter(pk=subject.pk).update(last_language=language)
+        subject.last_language = language
