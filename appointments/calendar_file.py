@@ -8,11 +8,15 @@ from icalendar import Alarm, Calendar, Event
 
 from checkin_portal import clock
 
+from .notifications import recipient_language
+from .presentation import LocalTime
+
 
 def appointment_ics(appointment) -> bytes:
     slot = appointment.slot
     office = slot.office
-    with translation.override(appointment.language):
+    # In the language the person uses now, not necessarily the one they booked in.
+    with translation.override(recipient_language(appointment)):
         calendar = Calendar()
         calendar.add("prodid", "-//Check-In Portal//appointment//EN")
         calendar.add("version", "2.0")
@@ -36,7 +40,11 @@ def appointment_ics(appointment) -> bytes:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", _("Check-in appointment"))
-        alarm.add("trigger", -datetime.timedelta(days=1))  # a reminder the day before
+        # A reminder the day before; for an appointment today, an hour before.
+        same_day = LocalTime.of(slot).is_today
+        alarm.add(
+            "trigger", -datetime.timedelta(hours=1) if same_day else -datetime.timedelta(days=1)
+        )
         event.add_component(alarm)
         calendar.add_component(event)
         return calendar.to_ical()

@@ -1,19 +1,26 @@
-"""Messages about appointments, in the language the person booked in.
+"""Messages about appointments, in the language the person uses now.
 
-Automatic messages (moved, cancelled, cancelled by the office, the day-before reminder) go
-only to a contact the person chose to keep for reminders; "Email me / Text me these
-details" sends to whatever they type, without storing it. Every send goes through
+Every message of an appointment stands alone: it names the office's street address, the
+date in words (never a numeric day/month), the time with its zone and the confirmation
+number. It goes in the person's latest language (``Subject.last_language``, kept by
+``subject_required``), falling back to the language they booked in.
+
+Automatic messages (moved, cancelled, cancelled by the office, the reminder) go only to a
+contact the person chose to keep for reminders, and are counted apart from the person's
+own limit (``send_message(automatic=True)``); "Email me / Text me these details" sends to
+whatever they type, without storing it. Every send goes through
 ``checkin_portal.messaging`` (queued after commit, retried, rate-limited); a failure to send
 never undoes a booking."""
 
 import logging
 
+from django.conf import settings
 from django.utils import translation
 
 from checkin_portal.messaging import MessageTooLong, MessagingError, send_message
 
 from .models import Appointment, Closure
-from .presentation import LocalTime
+from .presentation import BookingDates, LocalTime
 
 logger = logging.getLogger(__name__)
 
@@ -23,51 +30,93 @@ CANCELLED_BY_OFFICE = "appointments/messages/appointment_cancelled_by_office"
 REMINDER = "appointments/messages/appointment_reminder"
 
 
-def message_context(appointment: Appointment) -> dict:
+def recipient_language(appointment: Appointment) -> str:
+    """The language the person uses now (their latest signed-in page), else the one
+    they booked in."""
+    return getattr(appointment.subject, "last_language", "") or appointment.language
+
+
+def message_context(appointment: Appointment, *, language: str | None = None) -> dict:
     slot = appointment.slot
     office = slot.office
+    subject = appointment.subject
     # The office's name is a translated field: read it in the recipient's language, not in
     # the sender's (a staff member in admin, the reminder job in the default language).
-    with translation.override(appointment.language):
+    with translation.override(language or recipient_language(appointment)):
         office_name = office.name
     return {
         "confirmation_number": appointment.display_number,
         "local": LocalTime.of(slot),
         "office_name": office_name,
         "office_address": f"{office.street}, {office.city}, {office.state} {office.zip}",
+        # A text message (two segments) has room for the street and the city only.
+        "sms_address": f"{office.street}, {office.city}",
+        "office_street": office.street,
+        # Proof of trying to comply, in the emailed copy (never in a text message).
+        "person_name": f"{subject.given_names} {subject.family_names}".strip(),
+        "subject_id": subject.subject_id,
+        "booking": BookingDates.of(appointment),
+        # What a text message leaves out when it would not fit (``sms_fallbacks``).
+        "with_note": True,
+        "book_url": f"{settings.MESSAGING_BASE_URL.rstrip('/')}/",
     }
+
+
+def sms_fallbacks(context: dict):
+    """The context, then with less and less of what a text message can do without: the
+    link (the message came from the portal), the closing note, the closure's reason (the
+    person sees it when they sign in), and last (an address longer than any office has
+    today) the city. The confirmation number, date, time and street always stay."""
+    yield context
+    for key in ("book_url", "with_note", "closure_reason"):
+        if context.get(key):
+            context = {**context, key: None}
+            yield context
+    if context["sms_address"] != context["office_street"]:
+        yield {**context, "sms_address": context["office_street"]}
+
+
+def _send_fitting(*, appointment: Appointment, channel: str, context: dict, **kwargs):
+    """``send_message`` in the recipient's language; a text message that does not fit
+    is tried again with less (``sms_fallbacks``)."""
+    attempts = list(sms_fallbacks(context)) if channel == "sms" else [context]
+    for number, attempt in enumerate(attempts, start=1):
+        try:
+            return send_message(
+                channel=channel,
+                context=attempt,
+                language=recipient_language(appointment),
+                about=appointment,
+                **kwargs,
+            )
+        except MessageTooLong:
+            if number == len(attempts):
+                raise
+    return None  # not reached: the last attempt returns or raises
 
 
 def send_details(*, appointment: Appointment, channel: str, destination: str, session_key=None):
     """The person asked to get their appointment by email or text. Raises MessagingError
     (with a translated ``user_message``) when it cannot be queued."""
-    return send_message(
+    return _send_fitting(
+        appointment=appointment,
         channel=channel,
+        context=message_context(appointment),
         destination=destination,
         template=DETAILS,
-        context=message_context(appointment),
-        language=appointment.language,
         session_key=session_key,
-        about=appointment,
     )
 
 
 def _send(appointment: Appointment, channel: str, destination: str, template: str, context):
-    try:
-        send_message(
-            channel=channel,
-            destination=destination,
-            template=template,
-            context=context,
-            language=appointment.language,
-            about=appointment,
-        )
-    except MessageTooLong:
-        if channel != "sms" or not context.get("closure_reason"):
-            raise
-        # A long closure reason does not fit a text message: send it without the reason
-        # (the person sees the reason when they sign in).
-        _send(appointment, channel, destination, template, {**context, "closure_reason": None})
+    _send_fitting(
+        appointment=appointment,
+        channel=channel,
+        context=context,
+        destination=destination,
+        template=template,
+        automatic=True,
+    )
 
 
 def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -> int:
@@ -95,11 +144,11 @@ def notify_cancelled(appointment: Appointment) -> int:
     return _to_reminder_contacts(appointment, CANCELLED)
 
 
-def notify_cancelled_by_office(
-    appointment_ids: list[int], *, closure: Closure | None = None
-) -> int:
-    """Tell each person, in the language they booked in, that the office cancelled their
-    appointment and why (``closure``; found per appointment when not given)."""
+def notify_cancelled_by_office(appointment_ids: list, *, closure: Closure | None = None) -> int:
+    """Tell each person, in the language they use now, that the office cancelled their
+    appointment and why (``closure``; found per appointment when not given). Items may be
+    appointments as they are (the lifecycle passes the one it cancelled, still carrying the
+    contact it has just erased in the database) or ids (loaded, with their stored contact)."""
     from .selectors import closure_for
 
     given = [a for a in appointment_ids if isinstance(a, Appointment)]
@@ -111,7 +160,7 @@ def notify_cancelled_by_office(
     for appointment in appointments:
         why = closure or closure_for(appointment=appointment)
         # The same rule as on My check-in, read in the recipient's language.
-        with translation.override(appointment.language):
+        with translation.override(recipient_language(appointment)):
             reason = why.public_reason() if why else None
         sent += _to_reminder_contacts(appointment, CANCELLED_BY_OFFICE, {"closure_reason": reason})
     return sent

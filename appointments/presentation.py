@@ -1,11 +1,17 @@
 """How an appointment time is shown to a person: in the office's own zone, with its
-abbreviation, formatted by the active locale.
+abbreviation, formatted by the active locale, and called "today" or "tomorrow" when it is
+(in the office's zone, not the server's).
 
 Templates get *naive* local datetimes on purpose: Django's date filters convert aware
 values to the server's zone, which would show the wrong time for an office elsewhere."""
 
 import datetime
 from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.translation import pgettext
+
+from checkin_portal import clock
 
 from .availability import office_zone
 
@@ -15,6 +21,7 @@ class LocalTime:
     starts: datetime.datetime  # naive, office wall time
     ends: datetime.datetime  # naive, office wall time
     zone_abbreviation: str  # e.g. CST, EDT, HST, ChST
+    today: datetime.date | None = None  # the office's today when this was made
 
     @classmethod
     def of(cls, slot) -> "LocalTime":
@@ -25,8 +32,80 @@ class LocalTime:
             starts=starts.replace(tzinfo=None),
             ends=ends.replace(tzinfo=None),
             zone_abbreviation=starts.tzname() or "",
+            today=clock.today_in(zone),
         )
 
     @property
     def day(self) -> datetime.date:
         return self.starts.date()
+
+    @property
+    def is_today(self) -> bool:
+        return self.day == self.today
+
+    @property
+    def is_tomorrow(self) -> bool:
+        return self.today is not None and self.day == self.today + datetime.timedelta(days=1)
+
+    @property
+    def day_label(self) -> str:
+        """ "Today", "Tomorrow" or the weekday's name, in the active language."""
+        if self.is_today:
+            return pgettext("day of an appointment", "Today")
+        if self.is_tomorrow:
+            return pgettext("day of an appointment", "Tomorrow")
+        return formats.date_format(self.starts, "l")
+
+    @property
+    def date_words(self) -> str:
+        """The date with the month in words ("4 de diciembre de 2026"), never a numeric
+        day/month that a reader could take the other way round."""
+        return formats.date_format(self.starts, "DATE_FORMAT")
+
+    @property
+    def short_day(self) -> str:
+        """For a text message: "Today, <date>" or "Tomorrow, <date>" when true, otherwise
+        the date alone (no room for the weekday)."""
+        if self.is_today or self.is_tomorrow:
+            return f"{self.day_label}, {self.date_words}"
+        return self.date_words
+
+    @property
+    def time_words(self) -> str:
+        """The start time and the zone, e.g. "2:30 p.m. CST"."""
+        return f"{formats.time_format(self.starts, 'TIME_FORMAT')} {self.zone_abbreviation}"
+
+
+def _words(moment: datetime.datetime) -> str:
+    """An aware moment as the office's wall date in words, time and zone."""
+    return (
+        f"{formats.date_format(moment, 'DATE_FORMAT')}, "
+        f"{formats.time_format(moment, 'TIME_FORMAT')} {moment.tzname() or ''}"
+    ).strip()
+
+
+@dataclass(frozen=True)
+class BookingDates:
+    """When the person booked (the first booking of a chain of moves) and when they last
+    moved it, in the office's zone: proof that they tried to comply in time."""
+
+    booked: datetime.datetime  # aware, in the office's zone
+    moved: datetime.datetime | None  # aware, in the office's zone; None if never moved
+
+    @classmethod
+    def of(cls, appointment) -> "BookingDates":
+        zone = office_zone(appointment.slot.office)
+        first = appointment
+        while first.replaces_id is not None:  # a chain of moves is short
+            first = first.replaces
+        moved = appointment.created_at.astimezone(zone) if first is not appointment else None
+        return cls(booked=first.created_at.astimezone(zone), moved=moved)
+
+    # Formatted here, not with the date filter: the filter would show the server's zone.
+    @property
+    def booked_words(self) -> str:
+        return _words(self.booked)
+
+    @property
+    def moved_words(self) -> str:
+        return _words(self.moved) if self.moved else ""
