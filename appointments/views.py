@@ -21,7 +21,9 @@ from subjects.decorators import subject_required
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
 from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
-from .presentation import LocalTime
+from .presentation import BookingDates, LocalTime
+
+JUST_BOOKED = "appointments:just_booked"  # session key: the confirm redirect's flash
 
 
 def _ineligible_redirect(request):
@@ -144,6 +146,8 @@ def confirm(request):
         messages.success(
             request, _("Your appointment has a new time and a new confirmation number.")
         )
+    # "Your appointment is booked" on the next page only, not each time it is viewed.
+    request.session[JUST_BOOKED] = result.appointment.pk
     return HttpResponseRedirect(reverse("appointments:mine"))
 
 
@@ -153,6 +157,8 @@ def _mine_context(appointment):
         "slot": appointment.slot,
         "office": appointment.slot.office,
         "local": LocalTime.of(appointment.slot),
+        # Proof of trying to comply (printout): who booked, and when.
+        "booking": BookingDates.of(appointment),
     }
 
 
@@ -165,11 +171,16 @@ def mine(request):
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
-    return _render_mine(request, appointment, SendDetailsForm())
+    just_booked = request.session.pop(JUST_BOOKED, None) == appointment.pk
+    return _render_mine(request, appointment, SendDetailsForm(), just_booked=just_booked)
 
 
-def _render_mine(request, appointment, send_form, status=200):
+def _render_mine(request, appointment, send_form, status=200, just_booked=False):
     context = _mine_context(appointment)
+    context["just_booked"] = just_booked
+    if context["local"].is_today:
+        # No day-before reminder for an appointment today: do not offer or promise one.
+        send_form.fields.pop("remind", None)
     context["send_form"] = send_form
     # Whether the details the person asked for went (or are still going): the page says
     # so instead of a one-off "we are sending" that a failure would make untrue.
@@ -226,6 +237,7 @@ def print_view(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if appointment is None:
         raise Http404
+    appointment.subject = request.subject  # the same row, already read: no second query
     context = _mine_context(appointment)
     context["qr_data_uri"] = qr.confirmation_qr_data_uri(appointment.display_number)
     return render(request, "appointments/print.html", context)
