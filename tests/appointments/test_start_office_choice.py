@@ -2,25 +2,18 @@
 no online bookings (remembered from the public finder, or found by a search) is shown
 with what to do instead, never with a "See times" button that comes back here."""
 
-import re
-
 import pytest
 from django.test import Client
 
-from offices.selectors import SESSION_KEY, forget_office_points
-from tests.offices.factories import OfficeFactory
+from offices.selectors import SESSION_KEY
+from tests.offices.factories import OfficeFactory, office_at
+from tests.offices.pages import chooseable_offices as _see_times_buttons
+from tests.offices.pages import fresh_office_points  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
 
 START = "/en/book/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_points():
-    forget_office_points()
-    yield
-    forget_office_points()
 
 
 @pytest.fixture
@@ -30,22 +23,17 @@ def subject(sign_in_as):
 
 @pytest.fixture
 def san_jose():
-    return OfficeFactory(
-        code="SAN-JOSE-CA",
-        name="San Jose, CA",
-        city="San Jose",
-        state="CA",
-        zip="95112",
-        latitude=37.3476,
-        longitude=-121.887,
+    return office_at(
+        "SAN-JOSE-CA",
+        "San Jose",
+        "CA",
+        "95112",
+        37.3476,
+        -121.887,
         phone="+14085551234",
         hours="Monday-Friday, 9 a.m.-2 p.m.",
         accepts_online_booking=False,
     )
-
-
-def _see_times_buttons(html: str) -> list[str]:
-    return re.findall(r'name="office" value="([A-Z0-9-]+)"', html)
 
 
 def test_remembered_office_without_online_booking_offers_no_see_times(
@@ -75,14 +63,7 @@ def test_the_times_refusal_does_not_loop_back_to_the_same_button(client: Client,
 
 
 def test_search_in_the_booking_flow_offers_only_bookable_offices(client: Client, subject, san_jose):
-    OfficeFactory(
-        code="SAN-FRANCISCO-CA",
-        city="San Francisco",
-        state="CA",
-        zip="94111",
-        latitude=37.7952,
-        longitude=-122.4028,
-    )
+    office_at("SAN-FRANCISCO-CA", "San Francisco", "CA", "94111", 37.7952, -122.4028)
     html = client.get(START, {"q": "95112"}).content.decode()
     assert _see_times_buttons(html) == ["SAN-FRANCISCO-CA"]
     assert "See times at this office" in html

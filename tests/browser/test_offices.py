@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from offices.selectors import forget_office_points
-from tests.offices.factories import OfficeFactory
+from tests.offices.factories import OfficeFactory, office_at
 
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
@@ -191,24 +191,8 @@ def test_territory_search_says_the_nearest_office_is_far(
     """Issue 14: from San Juan the nearest office is in Florida; the page says so first,
     with the help line, and stays axe-clean (also right to left)."""
     forget_office_points()
-    OfficeFactory(
-        code="MIAMI-FL",
-        name="Miami, FL",
-        city="Miramar",
-        state="FL",
-        zip="33027",
-        latitude=25.9773,
-        longitude=-80.3351,
-    )
-    OfficeFactory(
-        code="ORLANDO-FL",
-        name="Orlando, FL",
-        city="Orlando",
-        state="FL",
-        zip="32801",
-        latitude=28.5421,
-        longitude=-81.379,
-    )
+    office_at("MIAMI-FL", "Miami", "FL", "33027", 25.9773, -80.3351)
+    office_at("ORLANDO-FL", "Orlando", "FL", "32801", 28.5421, -81.379)
     page.goto(f"{live_server.url}/{language}/offices/?q=00918")
     heading = label(language, "The nearest office is far from %(place)s", place="Puerto Rico")
     expect(page.get_by_role("heading", name=heading)).to_be_visible()

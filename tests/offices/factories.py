@@ -26,3 +26,17 @@ class OfficeFactory(factory.django.DjangoModelFactory):
 
 class FieldOfficeFactory(OfficeFactory):
     kind = OfficeKind.FIELD_OFFICE
+
+
+def office_at(code, city, state, zip_code, latitude, longitude, **kwargs) -> Office:
+    """An office at a real place in one line, named "City, ST" as in the data file."""
+    return OfficeFactory(
+        code=code,
+        name=f"{city}, {state}",
+        city=city,
+        state=state,
+        zip=zip_code,
+        latitude=latitude,
+        longitude=longitude,
+        **kwargs,
+    )

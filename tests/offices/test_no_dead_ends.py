@@ -3,90 +3,45 @@ apart, with what to do instead, never with a choose button; the three offered ar
 nearest that can be booked. A search from a territory says honestly when the nearest
 office is far."""
 
-import re
-
 import pytest
 from django.test import Client
 
 from offices.importer import DEFAULT_FILE, read_office_rows
-from offices.selectors import SESSION_KEY, forget_office_points, office_search
+from offices.selectors import SESSION_KEY, office_search
 from offices.services import offices_import
 
-from .factories import OfficeFactory
+from .factories import OfficeFactory, office_at
+from .pages import chooseable_offices as _chooseable
+from .pages import fresh_office_points  # noqa: F401 - fixture
+from .pages import listed_offices as _listed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
 
 FINDER = "/en/offices/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_points():
-    forget_office_points()
-    yield
-    forget_office_points()
 
 
 @pytest.fixture
 def bay_area():
     """San Jose takes no online bookings; four bookable offices farther away."""
     return {
-        "san_jose": OfficeFactory(
-            code="SAN-JOSE-CA",
-            name="San Jose, CA",
-            city="San Jose",
-            state="CA",
-            zip="95112",
-            latitude=37.3476,
-            longitude=-121.887,
+        "san_jose": office_at(
+            "SAN-JOSE-CA",
+            "San Jose",
+            "CA",
+            "95112",
+            37.3476,
+            -121.887,
             phone="+14085551234",
             hours="Monday-Friday, 9 a.m.-2 p.m.",
             accepts_online_booking=False,
         ),
-        "san_francisco": OfficeFactory(
-            code="SAN-FRANCISCO-CA",
-            name="San Francisco, CA",
-            city="San Francisco",
-            state="CA",
-            zip="94111",
-            latitude=37.7952,
-            longitude=-122.4028,
+        "san_francisco": office_at(
+            "SAN-FRANCISCO-CA", "San Francisco", "CA", "94111", 37.7952, -122.4028
         ),
-        "stockton": OfficeFactory(
-            code="STOCKTON-CA",
-            name="Stockton, CA",
-            city="Stockton",
-            state="CA",
-            zip="95202",
-            latitude=37.9577,
-            longitude=-121.2908,
-        ),
-        "fresno": OfficeFactory(
-            code="FRESNO-CA",
-            name="Fresno, CA",
-            city="Fresno",
-            state="CA",
-            zip="93721",
-            latitude=36.7378,
-            longitude=-119.7871,
-        ),
-        "sacramento": OfficeFactory(
-            code="SACRAMENTO-CA",
-            name="Sacramento, CA",
-            city="Sacramento",
-            state="CA",
-            zip="95814",
-            latitude=38.5816,
-            longitude=-121.4944,
-        ),
+        "stockton": office_at("STOCKTON-CA", "Stockton", "CA", "95202", 37.9577, -121.2908),
+        "fresno": office_at("FRESNO-CA", "Fresno", "CA", "93721", 36.7378, -119.7871),
+        "sacramento": office_at("SACRAMENTO-CA", "Sacramento", "CA", "95814", 38.5816, -121.4944),
     }
-
-
-def _chooseable(html: str) -> list[str]:
-    return re.findall(r'name="office" value="([A-Z0-9-]+)"', html)
-
-
-def _listed(html: str) -> list[str]:
-    return re.findall(r'<h3 class="portal-office__name" id="office-([A-Z0-9-]+)"', html)
 
 
 def test_three_offered_are_the_nearest_bookable_and_the_nearer_one_is_apart(
