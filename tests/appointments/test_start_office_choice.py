@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from offices.selectors import SESSION_KEY
-from tests.offices.factories import OfficeFactory, office_at
+from tests.offices.factories import OfficeFactory, office_at, san_jose_without_online_booking
 from tests.offices.pages import chooseable_offices as _see_times_buttons
 from tests.offices.pages import fresh_office_points  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
@@ -23,17 +23,7 @@ def subject(sign_in_as):
 
 @pytest.fixture
 def san_jose():
-    return office_at(
-        "SAN-JOSE-CA",
-        "San Jose",
-        "CA",
-        "95112",
-        37.3476,
-        -121.887,
-        phone="+14085551234",
-        hours="Monday-Friday, 9 a.m.-2 p.m.",
-        accepts_online_booking=False,
-    )
+    return san_jose_without_online_booking()
 
 
 def test_remembered_office_without_online_booking_offers_no_see_times(

@@ -40,3 +40,18 @@ def office_at(code, city, state, zip_code, latitude, longitude, **kwargs) -> Off
         longitude=longitude,
         **kwargs,
     )
+
+
+def san_jose_without_online_booking() -> Office:
+    """Issue 14's dead end: an office that takes no online bookings, with a phone."""
+    return office_at(
+        "SAN-JOSE-CA",
+        "San Jose",
+        "CA",
+        "95112",
+        37.3476,
+        -121.887,
+        phone="+14085551234",
+        hours="Monday-Friday, 9 a.m.-2 p.m.",
+        accepts_online_booking=False,
+    )

@@ -10,7 +10,7 @@ from offices.importer import DEFAULT_FILE, read_office_rows
 from offices.selectors import SESSION_KEY, office_search
 from offices.services import offices_import
 
-from .factories import OfficeFactory, office_at
+from .factories import OfficeFactory, office_at, san_jose_without_online_booking
 from .pages import chooseable_offices as _chooseable
 from .pages import fresh_office_points  # noqa: F401 - fixture
 from .pages import listed_offices as _listed
@@ -24,17 +24,7 @@ FINDER = "/en/offices/"
 def bay_area():
     """San Jose takes no online bookings; four bookable offices farther away."""
     return {
-        "san_jose": office_at(
-            "SAN-JOSE-CA",
-            "San Jose",
-            "CA",
-            "95112",
-            37.3476,
-            -121.887,
-            phone="+14085551234",
-            hours="Monday-Friday, 9 a.m.-2 p.m.",
-            accepts_online_booking=False,
-        ),
+        "san_jose": san_jose_without_online_booking(),
         "san_francisco": office_at(
             "SAN-FRANCISCO-CA", "San Francisco", "CA", "94111", 37.7952, -122.4028
         ),
