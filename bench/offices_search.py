@@ -142,15 +142,18 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"One search (geocode + rank + fetch), {args.runs} runs after warm-up, PostgreSQL:")
         print(
-            f"{'':24} {'offices':>8} {'active':>7} {'load':>9} {'median':>9} {'p95':>9} {'target':>8}"
+            f"{'':24} {'offices':>8} {'bookable':>8} {'load':>9} {'median':>9} {'p95':>9} {'target':>8}"
         )
         for label, total, active, load_ms, median, p95, target, ok, found in rows:
             print(
-                f"{label:24} {total:8d} {active:7d} {load_ms:7.1f}ms {median:7.2f}ms "
+                f"{label:24} {total:8d} {active:8d} {load_ms:7.1f}ms {median:7.2f}ms "
                 f"{p95:7.2f}ms  <={target:.0f}ms {'ok' if ok else 'OVER TARGET':>4}  "
                 f"{found}/{args.runs}"
             )
-        print("(load: reading the active offices' coordinates after a change, once per process)")
+        print(
+            "(bookable: active offices that take online bookings, the ones offered first; "
+            "load: reading the active offices' coordinates after a change, once per process)"
+        )
     finally:
         connection.creation.destroy_test_db(test_name, verbosity=0)
     return 1 if failed else 0
