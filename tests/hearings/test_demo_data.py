@@ -29,3 +29,18 @@ def test_demo_data_loads_courts_and_hearings_and_is_idempotent():
 def test_demo_data_skips_people_who_are_not_there():
     demo_data.load(io.StringIO())
     assert not Hearing.objects.exists()
+
+
+def test_demo_1005_moved_date_is_an_old_date_not_a_date_to_attend():
+    """Issue 14: DEMO-1005's moved date (two weeks away) came before the real next
+    hearing in "Other upcoming dates"."""
+    from hearings.models import HearingStatus
+    from hearings.selectors import hearing_overview
+
+    subject = SubjectFactory(subject_id="DEMO1005")
+    demo_data.load(io.StringIO())
+    overview = hearing_overview(subject_id=subject.pk)
+    assert overview.next_hearing.status == HearingStatus.SCHEDULED
+    assert overview.upcoming == []
+    assert [hearing.status for hearing in overview.old_dates] == [HearingStatus.RESCHEDULED]
+    assert overview.old_dates[0].starts_at < overview.next_hearing.starts_at
