@@ -136,28 +136,32 @@ def test_the_call_list_csv_escapes_formulae(admin_client):
     assert "\n=HYPERLINK" not in body
 
 
-def test_office_staff_see_only_their_offices_call_list():
+def clerk_of(office):
+    """A client signed in as staff of ``office`` who may view closures."""
     from django.contrib.auth.models import Permission, User
 
+    user = User.objects.create_user("clerk", password="x" * 16, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename="view_closure"))
+    OfficeStaff.objects.create(office=office, user=user)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_office_staff_see_only_their_offices_call_list():
     mine, theirs = OfficeFactory(code="MINE-AA"), OfficeFactory(code="THEIRS-BB")
     their_slot = SlotFactory(office=theirs, booked=1)
     AppointmentFactory(slot=their_slot, subject__subject_id="THEIRS001")
     closure = close_day_of(their_slot)
     closure_apply(closure=closure)
-    user = User.objects.create_user("clerk", password="x" * 16, is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename="view_closure"))
-    OfficeStaff.objects.create(office=mine, user=user)
-    client = Client()
-    client.force_login(user)
+    client = clerk_of(mine)
     url = reverse("admin:appointments_closure_call_list", args=[closure.pk])
     response = client.get(url)
     assert response.status_code == 404
     assert "THEIRS001" not in response.content.decode()
 
 
-def test_an_every_office_closure_lists_only_the_staff_members_offices(django_user_model):
-    from django.contrib.auth.models import Permission
-
+def test_an_every_office_closure_lists_only_the_staff_members_offices():
     mine, theirs = OfficeFactory(code="MINE-AA"), OfficeFactory(code="THEIRS-BB")
     start = SlotFactory(office=mine, booked=1)
     AppointmentFactory(slot=start, subject__subject_id="MINE0001")
@@ -171,11 +175,7 @@ def test_an_every_office_closure_lists_only_the_staff_members_offices(django_use
         reason_kind="holiday",
     )
     closure_apply(closure=closure)
-    user = django_user_model.objects.create_user("clerk", password="x" * 16, is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename="view_closure"))
-    OfficeStaff.objects.create(office=mine, user=user)
-    client = Client()
-    client.force_login(user)
+    client = clerk_of(mine)
     page = client.get(reverse("admin:appointments_closure_call_list", args=[closure.pk]))
     assert "MINE0001" in page.content.decode()
     assert "THEIRS001" not in page.content.decode()
