@@ -108,17 +108,6 @@ def send_details(*, appointment: Appointment, channel: str, destination: str, se
     )
 
 
-def _send(appointment: Appointment, channel: str, destination: str, template: str, context):
-    _send_fitting(
-        appointment=appointment,
-        channel=channel,
-        context=context,
-        destination=destination,
-        template=template,
-        automatic=True,
-    )
-
-
 def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -> int:
     """Send ``template`` to each contact kept for reminders; returns how many were queued."""
     sent = 0
@@ -128,7 +117,14 @@ def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -
         if not destination:
             continue
         try:
-            _send(appointment, channel, destination, template, context)
+            _send_fitting(
+                appointment=appointment,
+                channel=channel,
+                context=context,
+                destination=destination,
+                template=template,
+                automatic=True,  # not asked for: apart from the person's own limit
+            )
             sent += 1
         except MessagingError as error:
             # Never lose the booking over a message; staff see the failure in the log.

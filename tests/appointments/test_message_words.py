@@ -234,25 +234,24 @@ def test_an_appointment_today_is_called_today_and_promises_no_reminder(client: C
     assert "Today, " in sms.text
 
 
-def test_an_appointment_tomorrow_is_called_tomorrow(client: Client, sign_in_as):
+@pytest.mark.parametrize(
+    ("days", "said", "not_said"),
+    [
+        (1, ["Tomorrow, ", "Also send me a reminder the day before"], ["Today, "]),
+        (3, ["Friday, "], ["Today, ", "Tomorrow, "]),  # a later day: its weekday
+    ],
+)
+def test_tomorrow_is_called_tomorrow_and_a_later_day_by_its_weekday(
+    client: Client, sign_in_as, days, said, not_said
+):
     with time_machine.travel(NOW, tick=False):
         subject = sign_in_as(SubjectFactory())
         AppointmentFactory(
-            subject=subject, slot=SlotFactory(starts_at=NOW + datetime.timedelta(days=1))
+            subject=subject, slot=SlotFactory(starts_at=NOW + datetime.timedelta(days=days))
         )
         page = client.get(_url("appointments:mine")).content.decode()
-    assert "Tomorrow, " in page
-    assert "Also send me a reminder the day before" in page
-
-
-def test_a_later_appointment_is_called_by_its_weekday(client: Client, sign_in_as):
-    with time_machine.travel(NOW, tick=False):
-        subject = sign_in_as(SubjectFactory())
-        AppointmentFactory(
-            subject=subject, slot=SlotFactory(starts_at=NOW + datetime.timedelta(days=3))
-        )
-        page = client.get(_url("appointments:mine")).content.decode()
-    assert "Friday, " in page and "Today, " not in page and "Tomorrow, " not in page
+    assert all(words in page for words in said)
+    assert not any(words in page for words in not_said)
 
 
 def test_is_booked_only_right_after_booking(client: Client, sign_in_as):
