@@ -130,9 +130,14 @@ class _Courts:
         ]
 
 
+_MOST_LISTED = 6
+
+
 def _court_not_found(typed: str, courts: _Courts) -> str:
     candidates = courts.candidates(typed)
-    listed = ", ".join(f"{court.code} ({court.name})" for court in candidates)
+    listed = ", ".join(f"{court.code} ({court.name})" for court in candidates[:_MOST_LISTED])
+    if len(candidates) > _MOST_LISTED:
+        listed += ", …"  # "new" fits a dozen courts: the first few show the way
     if len(candidates) > 1:
         return str(
             _('Several courts match "%(typed)s": %(courts)s. Use the court\'s code.')

@@ -313,6 +313,17 @@ def test_the_code_of_one_of_several_courts_is_taken(people, two_atlanta_courts):
     assert Hearing.objects.get().court == two_atlanta_courts[1]
 
 
-def test_a_name_that_fits_no_court_still_says_so(people, two_atlanta_courts):
-    report = _import("AB123456,,atlantis,2026-03-09,09:00,master_calendar,in_person,,\n")
+@pytest.mark.parametrize("typed", ["atlantis", "***", "immigration court", "atlanta-ted-x"])
+def test_a_name_that_fits_no_court_still_says_so(people, two_atlanta_courts, typed):
+    report = _import(f"AB123456,,{typed},2026-03-09,09:00,master_calendar,in_person,,\n")
     assert report.errors == [(2, "No court has this code or name.")]
+
+
+def test_a_name_that_fits_many_courts_lists_a_few(people):
+    for number in range(9):
+        ImmigrationCourtFactory(code=f"new-york-{number}", name=f"New York {number} Court")
+    report = _import("AB123456,,New York,2026-03-09,09:00,master_calendar,in_person,,\n")
+    message = report.errors[0][1]
+    assert message.startswith('Several courts match "New York": new-york-0 (New York 0 Court)')
+    assert "new-york-5 (New York 5 Court), …. Use the court's code." in message
+    assert "new-york-6" not in message
