@@ -45,7 +45,8 @@ def test_three_offered_are_the_nearest_bookable_and_the_nearer_one_is_apart(
     assert "Nearer, but not on this website" in apart
     assert "San Jose, CA" in apart
     assert "This office does not take appointments on this website." in apart
-    assert "Call the office at (408) 555-1234 to ask how and when to check in." in apart
+    assert "Call the office to ask how and when to check in:" in apart
+    assert 'href="tel:+14085551234" dir="ltr">(408) 555-1234</a>' in apart
     assert "Monday-Friday, 9 a.m.-2 p.m." in apart
     assert "<button" not in apart.split("</section>", 1)[0]
 
@@ -64,7 +65,8 @@ def test_not_bookable_office_without_phone_points_to_the_help_line(
     bay_area["san_jose"].phone = ""
     bay_area["san_jose"].save()
     html = client.get(FINDER, {"q": "95112"}).content.decode()
-    assert f"Call the help line at {settings.HELP_LINE_PHONE} to ask how and when" in html
+    advice = html.split("Call the help line to ask how and when to check in:", 1)[1]
+    assert f'dir="ltr">{settings.HELP_LINE_PHONE}</a>' in advice.split("</p>", 1)[0]
 
 
 def test_only_not_bookable_offices_near_says_so_and_offers_no_button(client: Client):
