@@ -3,7 +3,10 @@ closes"). Changes of an appointment's state live in lifecycle.py, which uses the
 here to keep a contact only while the appointment is active. Each function is one
 transaction."""
 
+import datetime
+
 from django.db import transaction
+from django.db.models import Q
 
 from checkin_portal import clock
 
@@ -67,4 +70,16 @@ def reminder_mark_sent(*, appointment_id: int) -> bool:
         Appointment.objects.filter(
             pk=appointment_id, reminder_sent_at__isnull=True, status=AppointmentStatus.BOOKED
         ).update(reminder_sent_at=clock.now())
+    )
+
+
+def contacts_forget_past(*, grace=datetime.timedelta(days=1)) -> int:
+    """Erase the contact of booked appointments whose time ended more than ``grace`` ago
+    and that nobody marked (checked in or did not come would have erased it): a contact is
+    kept only until the appointment. Returns how many were erased."""
+    has_contact = ~Q(reminder_email="") | ~Q(reminder_phone="") | Q(wants_reminder=True)
+    return (
+        Appointment.objects.filter(has_contact, status=AppointmentStatus.BOOKED)
+        .filter(slot__ends_at__lt=clock.now() - grace)
+        .update(wants_reminder=False, reminder_email="", reminder_phone="")
     )

@@ -251,3 +251,24 @@ def test_a_repeated_confirm_with_a_contact_books_once(client, sign_in_as):
     assert appointment.reminder_email == "a@b.org"
     slot.refresh_from_db()
     assert slot.booked == 1
+
+
+def test_the_hourly_job_erases_the_contact_once_the_appointment_is_over():
+    import io
+
+    import time_machine
+    from django.core.management import call_command
+
+    over = AppointmentFactory(reminder_phone=PHONE)
+    ahead = AppointmentFactory(
+        reminder_email="a@b.org",
+        slot=SlotFactory(starts_at=over.slot.starts_at + datetime.timedelta(days=5)),
+    )
+    with time_machine.travel(over.slot.ends_at + datetime.timedelta(days=1, minutes=1)):
+        out = io.StringIO()
+        call_command("send_appointment_reminders", stdout=out)
+    assert "1 past appointment contact(s) erased." in out.getvalue()
+    over.refresh_from_db()
+    ahead.refresh_from_db()
+    assert over.reminder_phone == ""
+    assert ahead.reminder_email == "a@b.org"

@@ -1,5 +1,6 @@
-"""Send the day-before reminders people asked for. Run it every hour (cron or a
-scheduler); each reminder goes out once, even if two copies run at the same time."""
+"""Send the day-before reminders people asked for, and erase the contacts of appointments
+that are over. Run it every hour (cron or a scheduler); each reminder goes out once, even
+if two copies run at the same time."""
 
 import datetime
 
@@ -27,3 +28,6 @@ class Command(BaseCommand):
             if services.reminder_mark_sent(appointment_id=appointment.pk):
                 sent += notifications.send_reminder(appointment)
         self.stdout.write(f"{sent} reminder message(s) queued.")
+        # Contacts are kept only until the appointment, even when nobody marked it.
+        forgotten = services.contacts_forget_past()
+        self.stdout.write(f"{forgotten} past appointment contact(s) erased.")
