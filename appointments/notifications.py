@@ -36,13 +36,13 @@ def recipient_language(appointment: Appointment) -> str:
     return getattr(appointment.subject, "last_language", "") or appointment.language
 
 
-def message_context(appointment: Appointment, *, language: str | None = None) -> dict:
+def message_context(appointment: Appointment) -> dict:
     slot = appointment.slot
     office = slot.office
     subject = appointment.subject
     # The office's name is a translated field: read it in the recipient's language, not in
     # the sender's (a staff member in admin, the reminder job in the default language).
-    with translation.override(language or recipient_language(appointment)):
+    with translation.override(recipient_language(appointment)):
         office_name = office.name
     return {
         "confirmation_number": appointment.display_number,
