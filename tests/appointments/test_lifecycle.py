@@ -17,7 +17,7 @@ from appointments.models import Appointment, AppointmentStatus, Closure
 from appointments.policy import appointment_day
 from tests.subjects.factories import SubjectFactory
 
-from .factories import AppointmentFactory, SlotFactory
+from .factories import AppointmentFactory, SlotFactory, days_from_now
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,15 @@ def on_the_day(slot, minutes=10):
     return time_machine.travel(slot.starts_at + datetime.timedelta(minutes=minutes), tick=False)
 
 
+def booked(**kwargs):
+    """An appointment two days ahead at midday (US time): ten minutes either side of it are
+    the same local day, whatever the factory's sequence would have made the time."""
+    kwargs.setdefault("slot", SlotFactory(starts_at=days_from_now(2, hour=17), booked=1))
+    return AppointmentFactory(**kwargs)
+
+
 def in_state(status, **kwargs):
-    appointment = AppointmentFactory(**kwargs)
+    appointment = booked(**kwargs)
     Appointment.objects.filter(pk=appointment.pk).update(status=status)
     appointment.refresh_from_db()
     return appointment
@@ -93,7 +100,7 @@ def test_staff_moves_from_a_state_the_table_does_not_allow_are_refused(
 
 
 def test_check_in_on_the_day_completes_the_persons_check_in(django_user_model):
-    appointment = AppointmentFactory()
+    appointment = booked()
     user = staff(django_user_model)
     with on_the_day(appointment.slot):
         lifecycle.appointment_check_in(appointment_id=appointment.pk, by=user)
@@ -108,7 +115,7 @@ def test_check_in_on_the_day_completes_the_persons_check_in(django_user_model):
 
 
 def test_check_in_days_ahead_is_refused(django_user_model):
-    appointment = AppointmentFactory()  # two days from now
+    appointment = booked()  # two days from now
     with pytest.raises(TransitionRefused) as refused:
         lifecycle.appointment_check_in(appointment_id=appointment.pk, by=staff(django_user_model))
     assert "not today" in str(refused.value.message)
@@ -119,7 +126,7 @@ def test_check_in_days_ahead_is_refused(django_user_model):
 
 
 def test_check_in_the_day_after_is_refused(django_user_model):
-    appointment = AppointmentFactory()
+    appointment = booked()
     with (
         time_machine.travel(appointment.slot.starts_at + datetime.timedelta(days=1), tick=False),
         pytest.raises(TransitionRefused),
@@ -128,7 +135,7 @@ def test_check_in_the_day_after_is_refused(django_user_model):
 
 
 def test_check_in_erases_the_stored_contact(django_user_model):
-    appointment = AppointmentFactory(wants_reminder=True, reminder_phone="+12025550123")
+    appointment = booked(wants_reminder=True, reminder_phone="+12025550123")
     with on_the_day(appointment.slot):
         lifecycle.appointment_check_in(appointment_id=appointment.pk, by=staff(django_user_model))
     appointment.refresh_from_db()
@@ -139,7 +146,7 @@ def test_check_in_erases_the_stored_contact(django_user_model):
 
 
 def test_undo_check_in_restores_the_booking_and_the_persons_record(django_user_model):
-    appointment = AppointmentFactory()
+    appointment = booked()
     user = staff(django_user_model)
     with on_the_day(appointment.slot):
         lifecycle.appointment_check_in(appointment_id=appointment.pk, by=user)
@@ -175,7 +182,7 @@ def test_undo_on_another_day_is_refused(django_user_model):
 
 
 def test_no_show_after_the_time_on_the_day(django_user_model):
-    appointment = AppointmentFactory()
+    appointment = booked()
     with on_the_day(appointment.slot):
         lifecycle.appointment_mark_no_show(
             appointment_id=appointment.pk, by=staff(django_user_model)
@@ -187,7 +194,7 @@ def test_no_show_after_the_time_on_the_day(django_user_model):
 
 
 def test_no_show_before_the_time_is_refused(django_user_model):
-    appointment = AppointmentFactory()
+    appointment = booked()
     with on_the_day(appointment.slot, minutes=-5), pytest.raises(TransitionRefused) as refused:
         lifecycle.appointment_mark_no_show(
             appointment_id=appointment.pk, by=staff(django_user_model)
@@ -206,7 +213,7 @@ def test_cancel_only_from_booked():
 
 
 def test_cancel_by_office_gives_the_seat_back_and_links_the_closure():
-    appointment = AppointmentFactory()
+    appointment = booked()
     closure = Closure.objects.create(
         starts_on=datetime.date.today(), ends_on=datetime.date.today(), reason_kind="weather"
     )
@@ -228,7 +235,7 @@ def test_cancel_by_office_leaves_other_states_alone(status):
 
 
 def test_move_is_refused_from_a_checked_in_person():
-    appointment = AppointmentFactory()
+    appointment = booked()
     lifecycle_subject = appointment.subject
     lifecycle_subject.checkin_completed_on = datetime.date(2020, 1, 2)
     with pytest.raises(lifecycle.NotEligible):
@@ -241,7 +248,7 @@ def test_move_is_refused_from_a_checked_in_person():
 
 
 def test_admin_refuses_a_check_in_days_ahead_and_says_why(admin_client):
-    appointment = AppointmentFactory()
+    appointment = booked()
     url = reverse("admin:appointments_appointment_changelist")
     response = admin_client.post(
         url, {"action": "mark_checked_in", "_selected_action": [appointment.pk]}, follow=True
@@ -255,7 +262,7 @@ def test_admin_refuses_a_check_in_days_ahead_and_says_why(admin_client):
 
 def test_admin_check_in_then_my_checkin_says_done(admin_on_the_day, client, sign_in_as):
     """Issue 13: staff checked DEMO-1007 in; their My check-in still said "Book"."""
-    appointment = AppointmentFactory()
+    appointment = booked()
     url = reverse("admin:appointments_appointment_changelist")
     with on_the_day(appointment.slot):
         admin_client = admin_on_the_day()
@@ -267,7 +274,7 @@ def test_admin_check_in_then_my_checkin_says_done(admin_on_the_day, client, sign
 
 
 def test_admin_undo_check_in_action(admin_on_the_day):
-    appointment = AppointmentFactory()
+    appointment = booked()
     url = reverse("admin:appointments_appointment_changelist")
     with on_the_day(appointment.slot):
         admin_client = admin_on_the_day()
