@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -61,7 +62,11 @@ INSTALLED_APPS = [
     "hearings",
 ]
 
+# Each entry once, in order: the request id first (checkin_portal/logs.py), OTP right after
+# authentication (request.user.is_verified()), axes last, where it turns a locked-out
+# sign-in into the lockout page.
 MIDDLEWARE = [
+    "checkin_portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "checkin_portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -70,11 +75,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "checkin_portal.middleware.PrivateResponseMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "checkin_portal.urls"
@@ -91,7 +98,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "checkin_portal.context_processors.portal",
             ],
         },
@@ -158,6 +164,9 @@ FORMAT_MODULE_PATH = ["checkin_portal.formats"]
 # The project's own messages first, then the translations of Django's own user-facing
 # messages (form errors, month and weekday names) that Django lacks for ht, pa and others.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "checkin_portal" / "django_supplement" / "locale"]
+# django-countries' ISO short names: "Naoero" (Nauru's own name) and "Bahamas (The)" read
+# oddly in the country box; the common English names, translated in our catalogues.
+COUNTRIES_OVERRIDE = {"NR": gettext_lazy("Nauru"), "BS": gettext_lazy("Bahamas")}
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -169,7 +178,8 @@ USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where collectstatic writes (the container bakes the files in at build time).
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -179,7 +189,9 @@ STORAGES = {
 # --- Sessions: short, server-enforced, gone when the browser closes.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=15 * 60)
-SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+# The session row outlives the idle timeout by an hour so that a person coming back after
+# it can be told "your session ended" (the timeout itself is enforced on every request).
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -285,16 +297,6 @@ EMAIL_TIMEOUT = _outside_timeout("EMAIL_TIMEOUT")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@checkin-portal.invalid")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- Logging: never names, Subject IDs or A-numbers (see docs/adr).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
-
 ADMIN_URL = env.str("ADMIN_URL", default="staff/")
 
 # --- subjects: sign-in throttling (shared cache, CACHES) and the idle-timeout warning.
@@ -309,9 +311,6 @@ SIGN_IN_LOCKOUT_SECONDS = env.int("SIGN_IN_LOCKOUT_SECONDS", default=15 * 60)
 SIGN_IN_TRUSTED_PROXIES = env.int("SIGN_IN_TRUSTED_PROXIES", default=0)
 # How long before the idle timeout the signed-in pages warn (JavaScript only).
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
-# The session row outlives the idle timeout by an hour so that a person coming back after
-# it can be told "your session ended" (the timeout itself is enforced on every request).
-SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 
 # --- Staff sign-in to the admin at ADMIN_URL (README "Staff sign-in", checkin_portal/staff_auth).
 # django-axes: AXES_FAILURE_LIMIT failed sign-ins within the cool-off lock that username, and
@@ -320,13 +319,6 @@ SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
 # account from many addresses; per address stops one machine trying many usernames. Only the
 # admin login is watched: the public sign-in has its own throttle (subjects/throttle.py).
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
-# OTPMiddleware right after AuthenticationMiddleware (request.user.is_verified()); axes last,
-# where it turns a locked-out sign-in into the lockout page.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -414,10 +406,6 @@ from checkin_portal.logs import logging_config  # noqa: E402 - stdlib only, no D
 # Rotating SECRET_KEY: put the old key here while the new one rolls out, so that sessions
 # and signed values made with it stay valid; remove it after SESSION_COOKIE_AGE.
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
-# Where collectstatic writes (the container bakes the files in at build time).
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))
-# A request id on every response and log line (checkin_portal/logs.py): first middleware.
-MIDDLEWARE = ["checkin_portal.logs.RequestIdMiddleware", *MIDDLEWARE]
 # "plain" for a terminal, "json" (production's default) for a log collector. Either way a
 # line never holds a query string, an e-mail address, a phone number or an exception's text.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
@@ -430,7 +418,7 @@ DATABASE_REPLICA_VIEWS = env.list("DATABASE_REPLICA_VIEWS", default=["help"])
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
     DATABASE_ROUTERS = ["checkin_portal.db_routers.ReplicaRouter"]
-    MIDDLEWARE = [*MIDDLEWARE, "checkin_portal.db_routers.ReplicaReadsMiddleware"]
+    MIDDLEWARE.append("checkin_portal.db_routers.ReplicaReadsMiddleware")
 # Staff CSV import needs the model's change permission, export its view permission
 # (django-import-export otherwise lets any staff account import by URL).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
