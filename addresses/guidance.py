@@ -141,7 +141,7 @@ AGENCIES: dict[Agency, AgencyInfo] = {
         ),
         url="https://www.uscis.gov/addresschange",
         phone="+1-800-375-5283",
-        rule_text=_("within 10 days after you move (every day counts, weekends too)"),
+        rule_text=_("within 10 days after you move, weekends included"),
     ),
 }
 

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "checkin_portal.middleware.PrivateResponseMiddleware",
+    # Private by default: every portal page not on its public list needs a subject session.
+    "subjects.middleware.SignedInMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -115,11 +115,14 @@ def test_sign_in_my_checkin_end_session_and_back_shows_nothing(
     page.get_by_label(text["subject_id"]).fill("ab-123 456")
     box = page.get_by_role("combobox", name=text["country"])
     box.fill(text["wrong_country_search"])
+    wrong_country = page.get_by_role("option").first.inner_text().strip()
     page.get_by_role("option").first.click()
     page.get_by_role("button", name=text["sign_in"], exact=True).click()
     expect(page.get_by_role("alert").filter(has_text=text["problem"])).to_contain_text(
         text["no_match"]
     )
+    # The page comes back with the country the person chose, not an empty box.
+    expect(page.get_by_role("combobox", name=text["country"])).to_have_value(wrong_country)
     check_at_widths(page, WIDTHS, context=f"sign-in error ({language})")
 
     _choose_country(page, text)

@@ -127,3 +127,10 @@ def test_pages_load_nothing_from_another_host(client: Client):
         html = client.get(url).content.decode()
         for attr in ('src="http', "src='http", 'href="http', "href='//", 'src="//'):
             assert attr not in html, (url, attr)
+
+
+def test_demo_notice_is_a_named_region(client: Client, settings):
+    """axe's "region" rule: all content inside a landmark. The notice is its own named region."""
+    settings.DEMO_MODE = True
+    html = client.get("/en/").content.decode()
+    assert '<section class="portal-demo-banner" aria-label="Demonstration only.">' in html
