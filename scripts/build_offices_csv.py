@@ -60,6 +60,12 @@ FIELD_OFFICE_NAMES = {
 PARENT_ALIASES = {
     "New York Field Office": "New York City Field Office",
 }
+# Rows whose address the scrape got wrong (street, city, ZIP), by source name. Wenatchee's
+# office is in Wenatchee City Hall, 301 Yakima Street; the scrape listed it at the Yakima
+# office's address (issue 14), which sent people 150 km to the wrong town.
+ADDRESS_CORRECTIONS = {
+    "Wenatchee, WA": ("301 Yakima Street", "Wenatchee", "98801"),
+}
 
 # The languages written from English: every shipped one but English itself.
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code != "en"]
@@ -112,6 +118,9 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
 
     out: list[dict[str, str]] = []
     for row in rows:
+        if row["name"] in ADDRESS_CORRECTIONS:
+            row = {**row}
+            row["street"], row["city"], row["zip"] = ADDRESS_CORRECTIONS[row["name"]]
         kind = row["kind"].strip()
         state = row["state"].strip().upper()
         if kind == "field_office":
