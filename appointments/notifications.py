@@ -3,7 +3,7 @@
 Every message of an appointment stands alone: it names the office's street address, the
 date in words (never a numeric day/month), the time with its zone and the confirmation
 number. It goes in the person's latest language (``Subject.last_language``, kept by
-``subject_required``), falling back to the language they booked in.
+``signed_in_gate``), falling back to the language they booked in.
 
 Automatic messages (moved, cancelled, cancelled by the office, the reminder) go only to a
 contact the person chose to keep for reminders, and are counted apart from the person's

@@ -17,7 +17,6 @@ from offices.forms import OfficeSearchForm
 from offices.models import Office
 from offices.selectors import chosen_office, office_search
 from offices.services import chosen_office_set
-from subjects.decorators import subject_required
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
 from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
@@ -36,7 +35,6 @@ def _times_url(office_code: str) -> str:
 
 
 @require_GET
-@subject_required
 def times(request):
     """Bookable times at one office, soonest first, grouped by local day, paged."""
     if not policy.may_book_online(request.subject):
@@ -82,7 +80,6 @@ def times(request):
 
 
 @require_GET
-@subject_required
 def review(request):
     """The chosen time with everything the person needs to check, and Confirm / Back."""
     if not policy.may_book_online(request.subject):
@@ -114,7 +111,6 @@ def _render_review(request, slot, form, status=200):
 
 
 @require_POST
-@subject_required
 def confirm(request):
     """Book (or move to) the confirmed time. Repeating the POST shows the same booking."""
     form = ConfirmForm(request.POST)
@@ -163,7 +159,6 @@ def _mine_context(appointment):
 
 
 @require_GET
-@subject_required
 def mine(request):
     """The person's appointment: confirmation number and every detail, with ways to keep
     a record, change or cancel it."""
@@ -189,7 +184,6 @@ def _render_mine(request, appointment, send_form, status=200, just_booked=False)
 
 
 @require_POST
-@subject_required
 def send_details(request):
     """Email or text the appointment to a number/address the person types (stored only if
     they also ask for the reminder)."""
@@ -222,7 +216,6 @@ def send_details(request):
 
 
 @require_POST
-@subject_required
 def stop_reminders(request):
     services.appointment_stop_reminders(subject=request.subject)
     messages.success(
@@ -232,7 +225,6 @@ def stop_reminders(request):
 
 
 @require_GET
-@subject_required
 def print_view(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if appointment is None:
@@ -244,7 +236,6 @@ def print_view(request):
 
 
 @require_GET
-@subject_required
 def ics(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if appointment is None:
@@ -257,7 +248,6 @@ def ics(request):
 
 
 @require_http_methods(["GET", "POST"])
-@subject_required
 def cancel(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if request.method == "POST":
@@ -272,7 +262,6 @@ def cancel(request):
 
 
 @require_GET
-@subject_required
 def start(request):
     """Step 1: choose one of the three offices nearest to what the person types (the
     offices finder, reused), or the office they already chose in the public finder."""

@@ -8,7 +8,7 @@ class PrivateResponseMiddleware:
     """Keep personal pages out of every cache and out of the back button after End Session.
 
     A view marks its response private by setting ``request.is_private = True`` (the
-    ``subject_required`` decorator does). Any response that sets a session-bound cookie or
+    ``signed_in_gate`` does). Any response that sets a session-bound cookie or
     varies on it is treated the same way.
     """
 

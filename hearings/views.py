@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from checkin_portal import clock
-from subjects.decorators import subject_required
 
 from . import ical, selectors
 from .presentation import FORMAT_EXPLANATIONS, TYPE_EXPLANATIONS, court_notice
@@ -31,19 +30,16 @@ def _context(request: HttpRequest) -> dict:
 
 
 @require_http_methods(["GET"])
-@subject_required
 def detail(request: HttpRequest) -> HttpResponse:
     return render(request, "hearings/detail.html", _context(request))
 
 
 @require_http_methods(["GET"])
-@subject_required
 def print_view(request: HttpRequest) -> HttpResponse:
     return render(request, "hearings/print.html", {**_context(request), "show_back_link": False})
 
 
 @require_http_methods(["GET"])
-@subject_required
 def calendar_file(request: HttpRequest) -> HttpResponse:
     hearing = selectors.next_hearing(subject_id=request.subject.pk)
     if hearing is None:

@@ -1,6 +1,6 @@
-"""``subject_required``: the gate in front of every signed-in page, whichever app owns it."""
+"""The gate in front of every signed-in page, whichever app owns it (applied to every
+portal page that is not public by ``subjects.middleware.SignedInMiddleware``)."""
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -33,31 +33,26 @@ def sign_in_url(next_path: str = "") -> str:
     return url
 
 
-def subject_required(view):
-    """Let the request through only with a live subject session.
+def signed_in_gate(request: HttpRequest) -> HttpResponseRedirect | None:
+    """Let the request through (None) only with a live subject session.
 
     On success: ``request.subject`` is the Subject, ``request.is_private = True`` (so the
     response is ``Cache-Control: no-store``) and the idle timer restarts. After the idle
     timeout the session is flushed and the person is sent to sign in again with a
     translated "your session ended" message. Without a session: straight to sign-in.
     """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        # Whatever happens, nothing this request returns may be cached.
-        request.is_private = True
-        timed_out = has_subject_session(request) and session_is_idle_expired(request)
-        subject = None if timed_out else current_subject(request)
-        if subject is None:
-            if has_subject_session(request):
-                subject_sign_out(request)
-            if timed_out:
-                messages.warning(request, SESSION_TIMED_OUT)
-            next_path = request.path if request.method == "GET" else ""
-            return HttpResponseRedirect(sign_in_url(next_path))
-        request.subject = subject
-        touch(request)
-        subject_note_language(subject=subject, language=get_language())
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    # Whatever happens, nothing this request returns may be cached.
+    request.is_private = True
+    timed_out = has_subject_session(request) and session_is_idle_expired(request)
+    subject = None if timed_out else current_subject(request)
+    if subject is None:
+        if has_subject_session(request):
+            subject_sign_out(request)
+        if timed_out:
+            messages.warning(request, SESSION_TIMED_OUT)
+        next_path = request.path if request.method == "GET" else ""
+        return HttpResponseRedirect(sign_in_url(next_path))
+    request.subject = subject
+    touch(request)
+    subject_note_language(subject=subject, language=get_language())
+    return None

@@ -102,7 +102,7 @@ class Subject(models.Model):
         default="",
     )
     # The language of the person's latest signed-in page, kept up to date by
-    # subject_required: messages sent later (a reminder, a change by staff or by an office
+    # signed_in_gate: messages sent later (a reminder, a change by staff or by an office
     # closure) go out in the language the person reads now, not the one they booked in.
     last_language = models.CharField(
         _("last language used"), max_length=10, blank=True, default="", editable=False

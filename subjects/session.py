@@ -65,7 +65,7 @@ def touch(request: HttpRequest) -> None:
 def current_subject(request: HttpRequest) -> Subject | None:
     """The signed-in subject, or None (not signed in, idle too long, or record gone).
 
-    Reads only; it never extends or ends the session (``subject_required`` does that).
+    Reads only; it never extends or ends the session (``signed_in_gate`` does that).
     One query the first time per request, none after.
     """
     if hasattr(request, _CACHE_ATTR):

@@ -1,0 +1,80 @@
+"""Private by default (issue 15 point 4): every URL pattern is opened by a signed-out
+visitor; only the short public list (and the staff admin, which has its own sign-in) may
+answer with a page. A signed-in page that forgets a decorator must not leak."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
+
+from subjects.middleware import PUBLIC_VIEWS
+
+pytestmark = pytest.mark.django_db
+
+# Pages that answer a signed-out visitor: the middleware's list, reviewed here by name.
+EXPECTED_PUBLIC = {
+    "root",
+    "language_choice",
+    "set_language",
+    "healthz",
+    "healthz_ready",
+    "healthz_live",
+    "home",
+    "help",
+    "tutorial",
+    "subjects:sign_in",
+    "subjects:sign_out",
+    "subjects:session_ended",
+    "offices:finder",
+    "offices:choose",
+}
+
+
+def _route(pattern) -> str:
+    if isinstance(pattern, LocalePrefixPattern):
+        return "en/"
+    text = str(pattern)
+    # Regex routes (admin): fill each group with a dummy value and drop the anchors.
+    text = re.sub(r"\(\?P<\w+>[^)]*\)", "1", text)
+    text = re.sub(r"<(?:\w+:)?\w+>", "1", text)
+    return text.lstrip("^").rstrip("$").replace("\\", "")
+
+
+def _walk(patterns, prefix="", namespaces=()):
+    for entry in patterns:
+        route = prefix + _route(entry.pattern)
+        if isinstance(entry, URLResolver):
+            ns = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from _walk(entry.url_patterns, route, ns)
+        elif isinstance(entry, URLPattern):
+            name = ":".join((*namespaces, entry.name)) if entry.name else route
+            yield name, namespaces, "/" + route
+
+
+def test_the_public_list_is_short_and_reviewed():
+    assert PUBLIC_VIEWS == EXPECTED_PUBLIC
+
+
+def test_no_page_answers_a_signed_out_visitor_unless_public(client):
+    walked = list(_walk(get_resolver().url_patterns))
+    assert len(walked) > 20
+    leaks = []
+    for name, namespaces, path in walked:
+        if name in EXPECTED_PUBLIC or "admin" in namespaces:
+            continue
+        response = client.get(path)
+        if response.status_code < 300:
+            leaks.append((name, path, response.status_code))
+    assert leaks == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/my-check-in/", "/en/book/", "/en/my-hearing/", "/en/new-address/send/"],
+)
+def test_signed_in_pages_send_a_signed_out_visitor_to_sign_in(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/sign-in/")
+    assert "no-store" in response["Cache-Control"]
