@@ -14,7 +14,7 @@ from offices.models import Office
 from . import lifecycle
 from .availability import slots_generate
 from .hours_text import HoursNotUnderstood, parse_hours
-from .models import ScheduleRule
+from .models import Appointment, ScheduleRule
 from .selectors import active_appointment, open_slots
 from .weekdays import weekdays_to_mask
 
@@ -59,8 +59,9 @@ DEMO_BOOKED_OFFICE_CODE = "CHICAGO-IL"
 
 def _book_for_demo_person() -> None:
     """Give one demo person an online booking (the soonest time at a real office)."""
-    from subjects.models import Subject
-
+    # The person through the appointment's own relation: appointments imports nothing
+    # from subjects, the app above it (docs/adr/0013-wiring.md).
+    Subject = Appointment._meta.get_field("subject").related_model
     subject = Subject.objects.filter(subject_id=DEMO_BOOKED_SUBJECT_ID).first()
     office = Office.objects.filter(code=DEMO_BOOKED_OFFICE_CODE, is_active=True).first()
     if subject is None or office is None or active_appointment(subject=subject):

@@ -15,8 +15,6 @@ from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from subjects.release_forms import reporting_document_rows
-
 from . import selectors
 from .outages import CACHE_ERRORS, database_unavailable
 
@@ -67,10 +65,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pages/help.html",
-        {
-            "sections": selectors.faq_sections(),
-            "reporting_documents": reporting_document_rows(),
-        },
+        {"sections": selectors.faq_sections()},
     )
 
 

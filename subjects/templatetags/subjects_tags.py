@@ -7,7 +7,16 @@ from django.conf import settings
 from django.utils import dateformat
 from django.utils.translation import pgettext
 
+from subjects.release_forms import reporting_document_rows
+
 register = template.Library()
+
+
+@register.simple_tag
+def reporting_documents() -> list:
+    """(release form, paper with the reporting details) rows for the help page: the page
+    lives in checkin_portal, which imports no app above it (docs/adr/0013-wiring.md)."""
+    return reporting_document_rows()
 
 
 @register.simple_tag
