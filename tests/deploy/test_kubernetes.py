@@ -396,3 +396,33 @@ def test_checkov_skips_are_explained():
     for check in skips:
         before = text.split(f"- {check}")[0].rstrip().splitlines()[-1]
         assert before.strip().startswith("#"), check
+
+
+def _selected(overlay, components):
+    return sorted(
+        (
+            o["kind"],
+            o["metadata"]["name"].rsplit("-", 1)[0]
+            if o["kind"] == "ConfigMap"
+            else o["metadata"]["name"],
+        )
+        for o in rendered(overlay)
+        if o["metadata"].get("labels", {}).get("app.kubernetes.io/component") in components
+    )
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_runbooks_selectors_pick_the_right_objects(overlay):
+    """docs/operations.md, "15. Kubernetes": the database goes first, then the settings
+    with the migrate Job alone (the Job needs the new ConfigMap), then everything."""
+    assert _selected(overlay, {"database"}) == [
+        ("Cluster", "portal-db"),
+        ("ScheduledBackup", "portal-db-nightly"),
+    ]
+    assert _selected(overlay, {"config", "migrate"}) == [
+        ("ConfigMap", "portal-config"),
+        ("Job", "portal-migrate"),
+    ]
+    migrate = one(overlay, "Job", "portal-migrate")["spec"]["template"]["spec"]["containers"][0]
+    (configmap,) = objects(overlay, "ConfigMap")
+    assert migrate["envFrom"][0]["configMapRef"]["name"] == configmap["metadata"]["name"]
