@@ -142,7 +142,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 @transaction.atomic
-def offices_import(*, rows: list[OfficeRow], create_only: bool = False) -> ImportReport:
+def offices_import(*, rows: list[OfficeRow], create_only: bool = False) -> ImportReport:  # noqa: C901 - importer, rewritten by issue 15 point 2
     """Create or update offices from data-file rows, matched by code.
 
     Idempotent: importing the same file twice changes nothing the second time. A row

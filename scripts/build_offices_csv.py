@@ -103,7 +103,7 @@ def _split_email(value: str) -> tuple[str, str]:
     return value, ""
 
 
-def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[str]]]:
+def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[str]]]:  # noqa: C901 - one-off data build script, a table of steps
     """The rows of the data file, the problems found, and per language the distinct
     hours texts rendered in it (the language's key ``"unparsed"``: texts not read)."""
     with source.open(newline="", encoding="utf-8") as handle:

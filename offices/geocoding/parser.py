@@ -249,6 +249,26 @@ def _suggestions(index: ZipIndex, tokens: list[str], state: str) -> tuple[Choice
     return tuple(choices)
 
 
+def _state_alone(index: ZipIndex, tokens: list[str], state: str) -> GeocodeResult | None:
+    """Only a state was typed: its namesake city, else its centre."""
+    # "Washington" alone: the state, or the capital? Ask.
+    if tokens == ["washington"]:
+        return GeocodeResult(
+            Status.AMBIGUOUS,
+            choices=(
+                Choice(label="Washington State", query="WA"),
+                Choice(label="Washington, DC", query="Washington, DC"),
+            ),
+            detail="Washington",
+        )
+    # "New York" (or "Nueva York", "NY") means the city more often than the state.
+    city = normalise_words(STATES[state])
+    if (city, state) in index.city_state:
+        return GeocodeResult(Status.FOUND, place=index.city_state[(city, state)])
+    centre = index.state_centre.get(state)
+    return GeocodeResult(Status.FOUND, place=centre) if centre else None
+
+
 def _parse_place(index: ZipIndex, text: str) -> GeocodeResult | None:
     """City / state reading of ``text`` (no ZIP). None when nothing is recognised."""
     tokens = _strip_country(normalise_words(text).split())
@@ -260,22 +280,7 @@ def _parse_place(index: ZipIndex, text: str) -> GeocodeResult | None:
     if state:
         rest = tokens[:-used]
         if not rest:
-            # "Washington" alone: the state, or the capital? Ask.
-            if tokens == ["washington"]:
-                return GeocodeResult(
-                    Status.AMBIGUOUS,
-                    choices=(
-                        Choice(label="Washington State", query="WA"),
-                        Choice(label="Washington, DC", query="Washington, DC"),
-                    ),
-                    detail="Washington",
-                )
-            # "New York" (or "Nueva York", "NY") means the city more often than the state.
-            city = normalise_words(STATES[state])
-            if (city, state) in index.city_state:
-                return GeocodeResult(Status.FOUND, place=index.city_state[(city, state)])
-            centre = index.state_centre.get(state)
-            return GeocodeResult(Status.FOUND, place=centre) if centre else None
+            return _state_alone(index, tokens, state)
         city = _city_suffix(index, rest, state)
         if city:
             return GeocodeResult(Status.FOUND, place=index.city_state[(city, state)])

@@ -15,6 +15,7 @@ from appointments import lifecycle
 from appointments.lifecycle import TRANSITIONS, Transition, TransitionRefused
 from appointments.models import Appointment, AppointmentStatus, Closure
 from appointments.policy import appointment_day
+from checkin_portal import clock
 from tests.subjects.factories import SubjectFactory
 
 from .factories import AppointmentFactory, SlotFactory, days_from_now
@@ -215,7 +216,7 @@ def test_cancel_only_from_booked():
 def test_cancel_by_office_gives_the_seat_back_and_links_the_closure():
     appointment = booked()
     closure = Closure.objects.create(
-        starts_on=datetime.date.today(), ends_on=datetime.date.today(), reason_kind="weather"
+        starts_on=clock.now().date(), ends_on=clock.now().date(), reason_kind="weather"
     )
     told = lifecycle.appointment_cancel_by_office(appointment_id=appointment.pk, closure=closure)
     assert told is False  # no contact left

@@ -13,12 +13,12 @@ Each step prints what it measured (pytest -s shows it)."""
 
 from __future__ import annotations
 
-import datetime
 import time
 
 import psycopg
 import pytest
 
+from checkin_portal import clock
 from tests.addresses.test_change_flow import VALID
 
 from .outage_services import OwnPostgres, OwnRedis, free_port
@@ -53,7 +53,7 @@ for subject_id in ("{RIGHT}", "{LOCKED}", "{BOOKER}"):
 # A move today, with a text confirmation.
 ADDRESS = {
     **VALID,
-    "move_date": datetime.date.today().isoformat(),
+    "move_date": clock.now().date().isoformat(),
     "phone": "(202) 555-0123",
     "confirmation": "sms",
 }

@@ -14,6 +14,7 @@ from psycopg_pool import PoolTimeout
 
 from addresses.models import AddressChange
 from addresses.views import DRAFT_KEY
+from checkin_portal import clock
 from checkin_portal.messaging import exceptions, ratelimit
 from checkin_portal.messaging.models import OutboundMessage
 from subjects import throttle
@@ -71,7 +72,7 @@ def test_address_change_asking_for_a_text_is_saved_when_redis_is_down(settings):
     sign_in(client, subject)
     form = {
         **VALID,
-        "move_date": datetime.date.today().isoformat(),
+        "move_date": clock.now().date().isoformat(),
         "phone": "(202) 555-0123",
         "confirmation": "sms",
     }

@@ -16,6 +16,14 @@ class _PostForm(HTMLParser):
     def _add(self, name, value):
         self.data.setdefault(name, []).append(value)
 
+    def _input(self, name, attrs):
+        kind = (attrs.get("type") or "text").lower()
+        if kind in {"checkbox", "radio"} and "checked" not in attrs:
+            return
+        if kind in {"file", "image", "button", "reset"}:
+            return
+        self._add(name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
+
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and not self._done and (attrs.get("method") or "").lower() == "post":
@@ -24,12 +32,7 @@ class _PostForm(HTMLParser):
             return
         name = attrs.get("name")
         if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            if kind in {"file", "image", "button", "reset"}:
-                return
-            self._add(name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
+            self._input(name, attrs)
         elif tag == "select" and name:
             self._select, self._select_value = name, None
         elif tag == "option" and self._select is not None:
