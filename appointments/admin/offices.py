@@ -1,20 +1,17 @@
 """Opening rules and closures inline on the office page, and the "Generate appointment
-times" action. The offices app owns OfficeAdmin; we extend it here so that offices does
-not depend on appointments."""
+times" action. The offices app owns OfficeAdmin; we subclass it here and register the subclass in its
+place (public admin API only), so that offices does not depend on appointments."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from offices.admin import OfficeAdmin
 from offices.models import Office
 
 from ..availability import slots_generate
 from ..models import Closure, OfficeStaff
 from .availability import ClosureInline, ScheduleRuleInline, apply_closure
 from .scoping import OfficeScoped
-
-BaseOfficeAdmin = (
-    type(admin.site._registry[Office]) if admin.site.is_registered(Office) else admin.ModelAdmin
-)
 
 
 class OfficeStaffInline(admin.TabularInline):
@@ -28,15 +25,15 @@ class OfficeStaffInline(admin.TabularInline):
     has_change_permission = has_delete_permission = has_add_permission
 
 
-class OfficeWithScheduleAdmin(OfficeScoped, BaseOfficeAdmin):
+class OfficeWithScheduleAdmin(OfficeScoped, OfficeAdmin):
     office_lookup = "pk"
     inlines = [
-        *getattr(BaseOfficeAdmin, "inlines", []),
+        *OfficeAdmin.inlines,
         ScheduleRuleInline,
         ClosureInline,
         OfficeStaffInline,
     ]
-    actions = [*(getattr(BaseOfficeAdmin, "actions", None) or []), "generate_times"]
+    actions = [*(OfficeAdmin.actions or []), "generate_times"]
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -51,6 +48,6 @@ class OfficeWithScheduleAdmin(OfficeScoped, BaseOfficeAdmin):
             messages.info(request, str(report))
 
 
-if admin.site.is_registered(Office):
-    admin.site.unregister(Office)
+# Importing offices.admin above registered its OfficeAdmin; this one takes its place.
+admin.site.unregister(Office)
 admin.site.register(Office, OfficeWithScheduleAdmin)
