@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight bench-offices bench-hanging bench-staff-import k8s-scan
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make serve  the production configuration locally (gunicorn, DEBUG off, PostgreSQL)"
 	@echo "make bench-page-weight  first-load weight of public pages in Chromium"
 	@echo "make bench-offices time one office search at 146 and 10,000 offices (PostgreSQL)"
+	@echo "make bench-cold-start  the first office search after a fresh gunicorn start"
 	@echo "make bench-hanging  home page times while 8 sign-ins wait on a hanging CAPTCHA verifier"
 	@echo "make bench-staff-import  time the admin subject import at several file sizes"
 	@echo "make k8s-scan  render the Kubernetes overlays and scan them with checkov"
@@ -84,6 +85,10 @@ bench-page-weight: install-dev
 bench-offices: install-dev
 	@$(BIN)/python scripts/check_postgres.py
 	$(BIN)/python bench/offices_search.py
+
+bench-cold-start: install-dev messages
+	@$(BIN)/python scripts/check_postgres.py
+	$(BIN)/python bench/cold_start.py
 
 bench-hanging: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py

@@ -17,6 +17,20 @@ bind = [os.environ.get("GUNICORN_BIND", f"0.0.0.0:{_int('PORT', 8000)}")]
 # a whole process, so public pages keep answering while a provider hangs (measured by
 # `make bench-hanging`). Each process keeps its own database pool and every busy thread may
 # hold one connection: threads never exceed DB_POOL_MAX_SIZE (docs/operations.md, Scaling).
+# Load the application (and warm its ZIP tables, checkin_portal/startup.py) once in the
+# master before forking: workers start ready and share those tables copy-on-write, and a
+# worker recycled by max_requests costs nothing either. Code changes need a full restart,
+# not a HUP (deployments replace the container anyway).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() != "false"
+
+
+def post_fork(server, worker):
+    """Each worker reads what it keeps from the database before taking requests."""
+    from checkin_portal.startup import warm_up_worker
+
+    warm_up_worker()
+
+
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = _int("WEB_CONCURRENCY", 2)
 threads = _int("GUNICORN_THREADS", 8)

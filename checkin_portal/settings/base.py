@@ -386,6 +386,11 @@ OFFICES_ONLINE_GEOCODER = env.bool("OFFICES_ONLINE_GEOCODER", default=False)
 OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0), 3.0)
 OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
 OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
+# Loaded when a server process starts (checkin_portal/startup.py), not on the first search:
+# the finder's ZIP index and the address form's ZIP table.
+STARTUP_WARM_UP = ["offices.geocoding.get_index", "addresses.zips.warm"]
+# ...and in each gunicorn worker after the fork (reads the database).
+STARTUP_WORKER_WARM_UP = ["offices.selectors.active_office_points"]
 # Where "Choose this office" in the public finder leads (a URL name or path).
 OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="appointments:start")
 # The "Directions" link beside each office: a plain link out to a maps site, never an

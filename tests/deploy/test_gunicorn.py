@@ -25,6 +25,7 @@ def load(monkeypatch, **env) -> dict:
         "DB_POOL_MAX_SIZE",
         "PORT",
         "GUNICORN_BIND",
+        "GUNICORN_PRELOAD",
     ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -124,3 +125,50 @@ def test_access_line_with_an_unsafe_request_id(capsys):
     access_logger.access(Response(), None, environ, datetime.timedelta(seconds=1))
     line = json.loads(capsys.readouterr().out)
     assert line["request_id"] == "-"
+
+
+def test_the_application_is_loaded_and_warmed_before_the_fork(monkeypatch):
+    """Issue 14: the first search after a start took 5.8 s. The master loads the app
+    (checkin_portal/wsgi.py warms the ZIP tables) before forking; each worker reads the
+    offices' coordinates in post_fork, before it takes a request."""
+    conf = load(monkeypatch)
+    assert conf["preload_app"] is True
+    assert callable(conf["post_fork"])
+    assert load(monkeypatch, GUNICORN_PRELOAD="false")["preload_app"] is False
+    wsgi = (ROOT / "checkin_portal" / "wsgi.py").read_text()
+    assert "warm_up()" in wsgi.split("application = get_wsgi_application()")[1]
+
+
+def test_warm_up_loads_the_zip_tables(monkeypatch):
+    from addresses import zips
+    from checkin_portal.startup import warm_up
+    from offices.geocoding import zipindex
+
+    monkeypatch.setattr(zipindex, "_index", None)
+    zips._index.cache_clear()
+    warm_up()
+    assert zipindex._index is not None
+    assert zips._index.cache_info().currsize == 1
+    assert settings.STARTUP_WARM_UP == ["offices.geocoding.get_index", "addresses.zips.warm"]
+
+
+@pytest.mark.django_db
+def test_post_fork_reads_the_office_coordinates(monkeypatch):
+    from offices import selectors
+
+    selectors.forget_office_points()
+    load(monkeypatch)["post_fork"](None, None)
+    assert selectors._snapshot is not None
+
+
+def test_post_fork_survives_a_database_outage(monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from checkin_portal import startup
+
+    def unreachable():
+        raise OperationalError("no database")
+
+    monkeypatch.setattr(startup, "import_string", lambda path: unreachable)
+    startup.warm_up_worker()
+    assert "database unreachable" in caplog.text
