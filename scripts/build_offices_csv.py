@@ -1,6 +1,6 @@
 """Build the project's office data file (offices/data/offices.csv) from the reference list.
 
-    .venv/bin/python scripts/build_offices_csv.py /path/to/ero_offices.csv [-o offices/data/offices.csv]
+    .venv/bin/python scripts/build_offices_csv.py scripts/data/ero_offices.csv [-o offices/data/offices.csv]
 
 The reference list (146 rows: 25 field offices, 121 check-in locations) carries names,
 addresses, phones, e-mail, published check-in hours and the areas each office serves, but
