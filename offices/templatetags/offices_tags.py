@@ -2,8 +2,10 @@
 
 from urllib.parse import quote_plus
 
+import phonenumbers
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -16,15 +18,31 @@ def directions_url(office) -> str:
     return settings.OFFICE_DIRECTIONS_URL.format(query=quote_plus(address))
 
 
+def _phone_text(phone) -> str:
+    """(404) 893-1290 for a US number, the international form otherwise; never E.164
+    ("+12025550123"), which people cannot read back. Stored strings are parsed too."""
+    if isinstance(phone, str):
+        try:
+            phone = phonenumbers.parse(phone, "US")
+        except phonenumbers.NumberParseException:
+            return phone
+    if isinstance(phone, phonenumbers.PhoneNumber):
+        kind = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if phone.country_code == 1
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        return phonenumbers.format_number(phone, kind)
+    return str(phone)
+
+
 @register.filter
 def phone_display(phone) -> str:
-    """(404) 893-1290 for a US number, the international form otherwise."""
+    """The number people read, isolated left to right: in Arabic or Persian text an
+    unisolated "(404) 893-1290" reads "893-1290 (404)"."""
     if not phone:
         return ""
-    try:
-        return phone.as_national if phone.country_code == 1 else phone.as_international
-    except AttributeError:
-        return str(phone)
+    return format_html('<bdi class="portal-phone" dir="ltr">{}</bdi>', _phone_text(phone))
 
 
 @register.filter

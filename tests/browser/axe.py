@@ -32,6 +32,42 @@ def assert_no_sideways_scroll(page, *, context: str = "") -> None:
     assert scroll_width <= width, f"{context}: the page is {scroll_width} px wide in {width} px"
 
 
+# Every visible box, unless it is screen-reader-only text, the skip link (shown on focus) or
+# inside its own scrolling box (a wide table scrolls inside its wrapper).
+OFF_SCREEN_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest(".usa-sr-only, .usa-skipnav, script, style, template, option")) continue;
+    if (!el.checkVisibility({ visibilityProperty: true })) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    let scroller = el.parentElement;
+    while (scroller && scroller !== document.body) {
+      const overflow = getComputedStyle(scroller).overflowX;
+      if (overflow !== "visible") break;
+      scroller = scroller.parentElement;
+    }
+    if (scroller && scroller !== document.body) continue;
+    if (box.left < -0.5 || box.right > width + 0.5) {
+      const name = el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
+        ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+      found.push(`${name} [${Math.round(box.left)}..${Math.round(box.right)}]`);
+    }
+  }
+  return found.slice(0, 8);
+}"""
+
+
+def assert_nothing_off_screen(page, *, context: str = "") -> None:
+    """Every visible element starts and ends inside the window. In a right-to-left page a
+    box pushed past the right edge (physical margins) makes no scroll bar: it is just cut."""
+    scroll_x = page.evaluate("() => window.scrollX")
+    assert scroll_x == 0, f"{context}: scrolled sideways by {scroll_x} px"
+    found = page.evaluate(OFF_SCREEN_JS)
+    assert not found, f"{context}: off-screen: {found}"
+
+
 def check_at_widths(page, widths, *, context: str = "") -> None:
     for viewport in widths:
         page.set_viewport_size(viewport)

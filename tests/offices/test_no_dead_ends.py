@@ -46,7 +46,10 @@ def test_three_offered_are_the_nearest_bookable_and_the_nearer_one_is_apart(
     assert "San Jose, CA" in apart
     assert "This office does not take appointments on this website." in apart
     assert "Call the office to ask how and when to check in:" in apart
-    assert 'href="tel:+14085551234" dir="ltr">(408) 555-1234</a>' in apart
+    assert (
+        'href="tel:+14085551234" dir="ltr"><bdi class="portal-phone" dir="ltr">(408) 555-1234</bdi></a>'
+        in apart
+    )
     assert "Monday-Friday, 9 a.m.-2 p.m." in apart
     assert "<button" not in apart.split("</section>", 1)[0]
 
