@@ -137,12 +137,6 @@ class Deadline:
     # only for business-day rules; None when the move date is a business day.
     move_day_off: str | None
 
-    def days_left(self, today: datetime.date) -> int:
-        return (self.due - today).days
-
-    def is_past(self, today: datetime.date) -> bool:
-        return today > self.due
-
 
 def deadline_for(move_date: datetime.date, rule: DeadlineRule) -> Deadline:
     if rule.kind == DayKind.CALENDAR:

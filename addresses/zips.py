@@ -20,8 +20,6 @@ class ZipInfo:
     county: str
     latitude: float
     longitude: float
-    timezone: str
-    kind: str  # STANDARD, PO BOX, UNIQUE, MILITARY
 
 
 @functools.cache
@@ -35,8 +33,6 @@ def _index() -> dict[str, ZipInfo]:
             county=record.get("county") or "",
             latitude=float(record.get("lat") or 0),
             longitude=float(record.get("long") or 0),
-            timezone=record.get("timezone") or "",
-            kind=record.get("zip_code_type") or "",
         )
     return index
 

@@ -115,11 +115,3 @@ def nearest(
         for i in best
     )
     return [(pk, km) for km, pk in ranked[:limit]]
-
-
-def brute_force_nearest(
-    rows: Iterable[tuple[int, float, float]], latitude: float, longitude: float, *, limit: int = 3
-) -> list[tuple[int, float]]:
-    """The reference answer: the geodesic to every point, sorted (slow; for tests)."""
-    ranked = sorted((geodesic_km(latitude, longitude, lat, lon), pk) for pk, lat, lon in rows)
-    return [(pk, km) for km, pk in ranked[:limit]]

@@ -196,10 +196,3 @@ def timezone_for_zip(zip_code: str) -> str:
     """The IANA zone of a ZIP, or "" when the table does not know it."""
     record = zip_record(zip_code)
     return record.timezone if record else ""
-
-
-def coordinates_for_zip(zip_code: str) -> tuple[float, float] | None:
-    record = zip_record(zip_code)
-    if record is None or not record.has_coordinates:
-        return None
-    return record.latitude, record.longitude
