@@ -1,17 +1,9 @@
-"""Receipt numbers: 8 random Crockford base32 characters (no I, L, O or U), shown as
-XXXX-XXXX. Random, never sequential: a receipt number says nothing about how many
-changes were made or when, and cannot be guessed from another one (40 bits)."""
+"""Receipt numbers for address changes: the shared random code (checkin_portal/codes.py),
+shown as XXXX-XXXX. Random, never sequential: a receipt number says nothing about how many
+changes were made or when."""
 
-import secrets
+from checkin_portal.codes import ALPHABET, LENGTH, PATTERN
+from checkin_portal.codes import format_code as format_receipt_number
+from checkin_portal.codes import new_code as new_receipt_number
 
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-LENGTH = 8
-PATTERN = r"^[0-9A-HJKMNP-TV-Z]{8}$"
-
-
-def new_receipt_number() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-
-
-def format_receipt_number(value: str) -> str:
-    return f"{value[:4]}-{value[4:]}" if len(value) == LENGTH else value
+__all__ = ["ALPHABET", "LENGTH", "PATTERN", "format_receipt_number", "new_receipt_number"]

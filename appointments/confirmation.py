@@ -1,32 +1,15 @@
-"""Confirmation numbers: 8 random Crockford base32 characters, shown as XXXX-XXXX.
+"""Confirmation numbers for appointments: the shared random code (checkin_portal/codes.py),
+shown as XXXX-XXXX and read back forgivingly (I/L as 1, O as 0, any script's digits)."""
 
-Random (``secrets``), never sequential, so one number says nothing about another. Crockford's
-alphabet leaves out I, L, O and U; when a person types a number back we read I and L as 1 and
-O as 0, digits of any script as ASCII digits, and ignore case, spaces and dashes."""
+from checkin_portal.codes import ALPHABET, LENGTH
+from checkin_portal.codes import format_code as format_confirmation_number
+from checkin_portal.codes import new_code as new_confirmation_number
+from checkin_portal.codes import normalise_code as normalise_confirmation_number
 
-import secrets
-
-from checkin_portal.digits import fold_digits
-
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-LENGTH = 8
-_READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
-
-
-def new_confirmation_number() -> str:
-    """A fresh random code, stored without the dash."""
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-
-
-def format_confirmation_number(code: str) -> str:
-    """'K7M2Q9XA' -> 'K7M2-Q9XA'."""
-    return f"{code[:4]}-{code[4:]}" if len(code) == LENGTH else code
-
-
-def normalise_confirmation_number(typed: str) -> str | None:
-    """What a person or a staff member typed -> the stored form, or None when it cannot be one."""
-    typed = fold_digits(typed).upper()
-    cleaned = "".join(ch for ch in typed if ch not in " -_.").translate(_READ_AS)
-    if len(cleaned) != LENGTH or any(ch not in ALPHABET for ch in cleaned):
-        return None
-    return cleaned
+__all__ = [
+    "ALPHABET",
+    "LENGTH",
+    "format_confirmation_number",
+    "new_confirmation_number",
+    "normalise_confirmation_number",
+]
