@@ -46,6 +46,8 @@ class AppointmentResource(resources.ModelResource):
 class AppointmentAdmin(OfficeScoped, ExportActionMixin, HistoryAdmin):
     resource_classes = [AppointmentResource]
     office_lookup = "slot__office"
+    # Export plus a "Day roster" link.
+    import_export_change_list_template = "admin/appointments/appointment/change_list.html"
     list_display = ("display_number", "subject_id", "office", "local_start", "status")
     list_filter = ("status", "slot__office__state", "slot__office")
     list_select_related = ("subject", "slot__office")

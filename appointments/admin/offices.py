@@ -27,6 +27,8 @@ class OfficeStaffInline(admin.TabularInline):
 
 class OfficeWithScheduleAdmin(OfficeScoped, OfficeAdmin):
     office_lookup = "pk"
+    # Adds a "Day roster" link for this office beside History.
+    change_form_template = "admin/appointments/office_change_form.html"
     inlines = [
         *OfficeAdmin.inlines,
         ScheduleRuleInline,
