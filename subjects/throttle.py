@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import BaseCache, cache, caches
 
 from checkin_portal import clock
+from checkin_portal.counters import count_hit
 from checkin_portal.outages import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -110,12 +111,7 @@ def _failure_in(store: BaseCache, *, subject_id: str, address: str) -> Lockout |
     lockout_seconds = int(settings.SIGN_IN_LOCKOUT_SECONDS)
     locked = None
     for kind, (counter, lock, limit) in _keys(subject_id, address).items():
-        store.add(counter, 0, timeout=window)
-        try:
-            count = store.incr(counter)
-        except ValueError:  # expired between add and incr
-            store.set(counter, 1, timeout=window)
-            count = 1
+        count = count_hit(counter, timeout=window, store=store)
         if count >= limit:
             until = clock.now().timestamp() + lockout_seconds
             store.set(lock, until, timeout=lockout_seconds)

@@ -18,9 +18,9 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 
 from checkin_portal import clock
+from checkin_portal.counters import count_hit
 from checkin_portal.outages import CACHE_ERRORS
 
 from .exceptions import RateLimited, RateLimitUnavailable
@@ -44,13 +44,7 @@ def _hit(scope: str, identity: str, rate: str) -> bool:
     limit, window = parse_rate(rate)
     bucket = int(clock.now().timestamp()) // window
     key = f"messaging:rate:{scope}:{identity}:{window}:{bucket}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
-    return count <= limit
+    return count_hit(key, timeout=window + 1) <= limit
 
 
 def check_rate_limits(
