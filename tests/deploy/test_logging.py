@@ -40,10 +40,19 @@ def _failing_view(request):
 
 
 urlpatterns = [
-    path("log-twice/", _logging_view),
-    path("fail/", _failing_view),
+    path("log-twice/", _logging_view, name="test-log-twice"),
+    path("fail/", _failing_view, name="test-fail"),
     *portal_urls.urlpatterns,
 ]
+
+
+@pytest.fixture(autouse=True)
+def _test_pages_are_public(monkeypatch):
+    """The two pages above are public (the signed-in gate is not what is tested here)."""
+    from subjects import middleware
+
+    public = middleware.PUBLIC_VIEWS | {"test-log-twice", "test-fail"}
+    monkeypatch.setattr(middleware, "PUBLIC_VIEWS", public)
 
 
 @pytest.fixture

@@ -10,7 +10,15 @@ def _boom(request):
     raise RuntimeError("secret detail that must not leak")
 
 
-urlpatterns = [path("boom/", _boom), *portal_urls.urlpatterns]
+urlpatterns = [path("boom/", _boom, name="test-boom"), *portal_urls.urlpatterns]
+
+
+@pytest.fixture(autouse=True)
+def _test_pages_are_public(monkeypatch):
+    """The failing page above is public, like the pages whose errors it stands for."""
+    from subjects import middleware
+
+    monkeypatch.setattr(middleware, "PUBLIC_VIEWS", middleware.PUBLIC_VIEWS | {"test-boom"})
 
 
 @pytest.mark.django_db
