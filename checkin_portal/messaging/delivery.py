@@ -19,10 +19,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from checkin_portal import clock
+from checkin_portal.logs import scrub
 
 from .backends import PermanentDeliveryError, get_sms_backend
 from .models import Channel, MessageStatus, OutboundMessage
-from .privacy import scrub
 
 logger = logging.getLogger("checkin_portal.messaging")
 

@@ -2,8 +2,6 @@
 an admin list or a file the portal writes for developers: only a masked form and a keyed
 digest (HMAC with SECRET_KEY, so the digest of a known number cannot be looked up)."""
 
-import re
-
 from django.utils.crypto import salted_hmac
 
 _SALT = "checkin_portal.messaging.destination"
@@ -22,12 +20,3 @@ def mask_destination(destination: str) -> str:
         return f"{local[:1]}•••@{masked_domain}"
     digits = [ch for ch in destination if ch.isdigit()]
     return "•••" + "".join(digits[-4:])
-
-
-_EMAIL = re.compile(r"[^\s@<>\"']+@[^\s@<>\"']+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
-
-
-def scrub(text: str) -> str:
-    """Blank out anything in ``text`` that looks like an email address or a phone number."""
-    return _PHONE.sub("•••", _EMAIL.sub("•••@•••", text))

@@ -12,6 +12,7 @@ from django.core.checks import run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from checkin_portal.logs import scrub
 from checkin_portal.messaging.backends import (
     PermanentDeliveryError,
     TemporaryDeliveryError,
@@ -21,7 +22,7 @@ from checkin_portal.messaging.backends import twilio as twilio_module
 from checkin_portal.messaging.backends.console import ConsoleSmsBackend
 from checkin_portal.messaging.backends.filebased import FileSmsBackend
 from checkin_portal.messaging.backends.locmem import LocmemSmsBackend
-from checkin_portal.messaging.privacy import mask_destination, scrub
+from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.ratelimit import parse_rate
 
 PHONE = "+12025550123"
