@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_time import with_zone
 
 from .forms import HearingAdminForm, HearingImportForm
 from .hearing_rows import HearingDataError
@@ -76,8 +77,7 @@ class HearingAdmin(HistoryAdmin):
 
     @admin.display(description=_("starts at (court's time)"), ordering="starts_at")
     def local_start(self, hearing: Hearing) -> str:
-        local = hearing.local_starts_at
-        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+        return with_zone(hearing.starts_at, hearing.court.zone)
 
     def get_fields(self, request, obj=None):
         fields = list(self.form.Meta.fields)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_time import with_zone
 from checkin_portal.staff_files import StaffImportForm
 
 from . import selectors
@@ -60,7 +61,7 @@ class SubjectAdmin(ImportExportMixin, HistoryAdmin):
         "country_of_birth",
         "release_form",
         "report_by",
-        "paperwork_appointment_at",
+        "paperwork_appointment",
         "checkin_completed_on",
     )
     list_filter = ("release_form", CheckinStatusFilter, "credible_fear_filed", "ead_applied")
@@ -106,6 +107,13 @@ class SubjectAdmin(ImportExportMixin, HistoryAdmin):
         (_("Check-in"), {"fields": ("checkin_completed_on",)}),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
+
+    @admin.display(
+        description=_("appointment on the papers (office's time)"),
+        ordering="paperwork_appointment_at",
+    )
+    def paperwork_appointment(self, subject) -> str:
+        return with_zone(subject.paperwork_appointment_at, subject.paperwork_office_zone)
 
     def get_search_results(self, request, queryset, search_term):
         # Staff paste IDs as printed ("ab-12 34"); match the stored, normalised form too.

@@ -11,6 +11,7 @@ from import_export.admin import ExportActionMixin
 
 from checkin_portal import clock
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_time import with_zone
 
 from .. import lifecycle
 from ..availability import local_day_bounds, office_zone
@@ -27,6 +28,8 @@ class AppointmentResource(resources.ModelResource):
     subject_id = fields.Field(attribute="subject__subject_id", column_name="subject_id")
     office = fields.Field(attribute="slot__office__code", column_name="office")
     starts_at = fields.Field(attribute="slot__starts_at", column_name="starts_at_utc")
+    # What the person was told: the office's wall time and zone (issue 14).
+    starts_at_local = fields.Field(column_name="starts_at_office_time")
 
     class Meta:
         model = Appointment
@@ -35,11 +38,15 @@ class AppointmentResource(resources.ModelResource):
             "subject_id",
             "office",
             "starts_at",
+            "starts_at_local",
             "status",
             "language",
             "created_at",
         )
         export_order = fields
+
+    def dehydrate_starts_at_local(self, appointment) -> str:
+        return with_zone(appointment.slot.starts_at, office_zone(appointment.slot.office))
 
 
 @admin.register(Appointment)
