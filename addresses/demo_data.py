@@ -5,6 +5,7 @@ fixed receipt numbers; rows are created only once and only for demo subjects tha
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
 from checkin_portal import clock
 
@@ -50,3 +51,18 @@ def load(stdout) -> None:
             )
             created += 1
     stdout.write(f"  addresses: {created} demo address change(s) created")
+
+
+def reset(stdout) -> None:
+    """``load_demo_data --reset``: drop every address change of a demo person (those sent
+    during a demo too) and the messages about them; ``load`` then recreates the listed ones."""
+    from checkin_portal.messaging.api import forget_messages_about
+    from subjects.demo_data import DEMO_SUBJECT_IDS
+
+    receipts = [row[0] for row in DEMO_CHANGES]
+    changes = AddressChange.objects.filter(
+        Q(subject__subject_id__in=DEMO_SUBJECT_IDS) | Q(receipt_number__in=receipts)
+    )
+    forget_messages_about(model=AddressChange, ids=list(changes.values_list("pk", flat=True)))
+    deleted, _ = changes.delete()
+    stdout.write(f"  addresses: {deleted} demo address changes removed")

@@ -69,3 +69,29 @@ def _book_for_demo_person() -> None:
     slot = open_slots(office_id=office.pk).first()
     if slot is not None:
         lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="es")
+
+
+def reset(stdout) -> None:
+    """``load_demo_data --reset``: drop every appointment of a demo person (made during a
+    demo too) with the messages about them, and give their seats back; ``load`` then books
+    the documented one again."""
+    from django.db.models import Count, Q
+
+    from checkin_portal.messaging.api import forget_messages_about
+
+    from .models import Appointment, AppointmentStatus, Slot
+
+    mine = Appointment.objects.filter(subject__subject_id__startswith="DEMO")
+    ids = list(mine.values_list("pk", flat=True))
+    slot_ids = set(mine.values_list("slot_id", flat=True))
+    forget_messages_about(model=Appointment, ids=ids)
+    Appointment.objects.filter(replaces__in=ids).update(replaces=None)
+    mine.update(replaces=None)
+    deleted, _ = Appointment.objects.filter(pk__in=ids).delete()
+    # The seat counts: what the remaining appointments hold.
+    holding = Q(appointments__status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN])
+    for slot in Slot.objects.filter(pk__in=slot_ids).annotate(
+        held=Count("appointments", filter=holding)
+    ):
+        Slot.objects.filter(pk=slot.pk).update(booked=slot.held)
+    stdout.write(f"  appointments: {deleted} demo appointments removed")

@@ -19,13 +19,25 @@ DEMO_SIGN_INS = [
     ("DEMO-1006", "CO", "Colombia", "other release form, no dates"),
     ("DEMO-1007", "SV", "El Salvador", "an appointment booked online (see, move, cancel)"),
 ]
+# As stored (normalised): what the reset removes and recreates.
+DEMO_SUBJECT_IDS = [typed.replace("-", "") for typed, *_rest in DEMO_SIGN_INS]
+
+
+def _working_day(day: datetime.date, step: int = 1) -> datetime.date:
+    """``day``, or the nearest weekday that is not a US federal holiday after it (before it
+    for ``step=-1``): a demo appointment never falls on Christmas or a Sunday."""
+    from appointments.scheduling import is_federal_holiday
+
+    while day.weekday() >= 5 or is_federal_holiday(day):
+        day += datetime.timedelta(days=step)
+    return day
 
 
 def _subjects(today: datetime.date) -> list[dict]:
     chicago = zoneinfo.ZoneInfo("America/Chicago")
     new_york = zoneinfo.ZoneInfo("America/New_York")
-    ahead = today + datetime.timedelta(days=21)
-    passed = today - datetime.timedelta(days=10)
+    ahead = _working_day(today + datetime.timedelta(days=21))
+    passed = _working_day(today - datetime.timedelta(days=10), step=-1)
     return [
         {
             "subject_id": "DEMO1001",
@@ -120,3 +132,12 @@ def load(stdout) -> None:
     stdout.write("  Demo sign-in values (Subject ID / country of birth):")
     for typed_id, _code, country, shows in DEMO_SIGN_INS:
         stdout.write(f"    {typed_id:<10} {country:<10} {shows}")
+
+
+def reset(stdout) -> None:
+    """``load_demo_data --reset``: remove the demo people (their hearings go with them; the
+    apps above removed their appointments and address changes first); ``load`` recreates
+    them as README lists them."""
+    deleted = Subject.objects.filter(subject_id__in=DEMO_SUBJECT_IDS).count()
+    Subject.objects.filter(subject_id__in=DEMO_SUBJECT_IDS).delete()
+    stdout.write(f"  subjects: {deleted} demo people removed")

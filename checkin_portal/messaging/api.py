@@ -110,3 +110,11 @@ def send_message(
         language,
     )
     return message
+
+
+def forget_messages_about(*, model, ids) -> int:
+    """Delete the messages about these records of ``model`` (the demo's reset uses it)."""
+    deleted, _ = OutboundMessage.objects.filter(
+        related_type=ContentType.objects.get_for_model(model), related_id__in=list(ids)
+    ).delete()
+    return deleted

@@ -20,16 +20,31 @@ DEMO_MODULES = ["offices", "subjects", "appointments", "hearings", "addresses"]
 class Command(BaseCommand):
     help = "Load made-up demo data (offices, people, appointments). Demo mode only."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="first remove the demo people and what was done for them during a demo "
+            "(appointments, address changes, messages), then load them as documented",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
             raise CommandError("Demo data is only for the demo (DEMO_MODE=True).")
+        modules = []
+        for app in DEMO_MODULES:
+            try:
+                modules.append(importlib.import_module(f"{app}.demo_data"))
+            except ModuleNotFoundError:
+                continue
         with transaction.atomic():
+            if options["reset"]:
+                # Top app first: what refers to a demo person goes before the person.
+                for module in reversed(modules):
+                    if hasattr(module, "reset"):
+                        module.reset(self.stdout)
             self._staff_user()
-            for app in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(f"{app}.demo_data")
-                except ModuleNotFoundError:
-                    continue
+            for module in modules:
                 module.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(
