@@ -10,11 +10,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   lint, check migrations and run every test on PostgreSQL (DATABASE_URL)"
+	@echo "make demo-reset  put the demo people back as README lists them"
 	@echo "make lint   ruff, djlint and the migrations check only"
 	@echo "make format apply ruff's formatting"
 	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
@@ -55,11 +56,17 @@ demo-data: install messages
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data
 
+# Links inside the demo's messages lead to the port this serves on (issue 14).
+run: export MESSAGING_BASE_URL ?= http://$(HOST):$(PORT)
 run: demo-data
 	@echo ""
 	@echo "  Check-In Portal demo: http://$(HOST):$(PORT)/   (staff admin: http://$(HOST):$(PORT)/staff/)"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The seven demo people back as README lists them (what a demo booked or sent is removed).
+demo-reset: install messages
+	$(MANAGE) load_demo_data --reset
 
 lint: install-dev
 	$(BIN)/ruff check .
