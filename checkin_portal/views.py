@@ -10,28 +10,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from . import selectors
 from .outages import CACHE_ERRORS, database_unavailable
+from .redirects import safe_next
 
 logger = logging.getLogger(__name__)
 
 # What a 503 tells a client to wait: a database restart or fail-over takes about this long.
 RETRY_AFTER_SECONDS = 30
-
-
-def _safe_next(request: HttpRequest) -> str:
-    """The page to return to after choosing a language: only a path on this site."""
-    candidate = request.GET.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return ""
 
 
 @require_GET
@@ -42,7 +32,8 @@ def language_choice(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pages/language.html",
-        {"next": _safe_next(request)},
+        # The page to return to after choosing a language, with its query (the place).
+        {"next": safe_next(request, request.GET.get("next", ""), keep_query=True)},
     )
 
 

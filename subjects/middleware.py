@@ -24,6 +24,7 @@ PUBLIC_VIEWS = frozenset(
         "subjects:session_ended",
         "offices:finder",
         "offices:choose",
+        "addresses:guidance",
     }
 )
 # Namespaces with their own sign-in: the staff admin (django.contrib.admin, two-step).

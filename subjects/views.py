@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from checkin_portal.messaging.selectors import latest_deliveries
+from checkin_portal.redirects import safe_next
 
 from . import selectors, services
 from .decorators import SESSION_TIMED_OUT
@@ -28,17 +28,7 @@ NO_MATCH = gettext_lazy(
 
 
 def _safe_next(request: HttpRequest) -> str:
-    """``next`` only when it is a path on this site (no host, no query string)."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if (
-        candidate.startswith("/")
-        and not candidate.startswith("//")
-        and "?" not in candidate
-        and "\\" not in candidate
-        and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()})
-    ):
-        return candidate
-    return ""
+    return safe_next(request, request.POST.get("next") or request.GET.get("next") or "")
 
 
 def _lockout_message(minutes: int) -> str:

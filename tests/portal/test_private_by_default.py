@@ -28,6 +28,7 @@ EXPECTED_PUBLIC = {
     "subjects:session_ended",
     "offices:finder",
     "offices:choose",
+    "addresses:guidance",
 }
 
 
