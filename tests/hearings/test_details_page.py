@@ -445,7 +445,7 @@ def test_printable_view_has_the_essentials_and_hides_controls_when_printing(clie
     html = response.content.decode()
     assert "Chicago Immigration Court" in text
     assert "What to bring" in text and "If you miss your hearing" in text
-    assert "hearings/print.js" in html and "data-portal-print hidden" in html
+    assert "js/print.js" in html and re.search(r"<button[^>]*js-print[^>]*hidden", html)
     assert 'class="portal-no-print portal-back-link"' in html
     assert "<script>" not in html and "style=" not in html  # CSP: no inline code
 

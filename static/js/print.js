@@ -1,9 +1,14 @@
-/* The printable view's "Print" button: shown only when JavaScript can print. */
+/* Every "Print this page" button (class js-print: the appointment, the hearing, the
+   address receipt): shown only when JavaScript can print; without it each page says how
+   to use the browser's own print command. */
 (function () {
   "use strict";
 
   function enablePrintButtons() {
-    var buttons = document.querySelectorAll("[data-portal-print]");
+    if (typeof window.print !== "function") {
+      return;
+    }
+    var buttons = document.querySelectorAll(".js-print");
     Array.prototype.forEach.call(buttons, function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
