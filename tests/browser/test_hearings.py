@@ -101,10 +101,10 @@ def test_hearing_details_print_and_calendar(page: Page, live_server, block_other
     page.get_by_role("link", name=words["print"]).click()
     expect(page).to_have_url(f"{live_server.url}/{language}/my-hearing/print/")
     expect(page.get_by_role("heading", name=words["next"])).to_be_visible()
-    expect(page.locator("[data-portal-print]")).to_be_visible()  # JavaScript shows it
+    expect(page.locator("button.js-print")).to_be_visible()  # JavaScript shows it
     check_at_widths(page, WIDTHS, context=f"printable hearing ({language})")
     page.emulate_media(media="print")
-    expect(page.locator("[data-portal-print]")).to_be_hidden()
+    expect(page.locator("button.js-print")).to_be_hidden()
     expect(
         page.get_by_role("button", name="End Session")
         .or_(page.locator(".portal-header__end-session"))
@@ -161,5 +161,5 @@ def test_hearing_page_works_without_javascript(browser, live_server):
     expect(page.get_by_text("AST").first).to_be_visible()
     page.get_by_role("link", name="Printable version").click()
     expect(page.get_by_role("heading", name="Your next hearing")).to_be_visible()
-    expect(page.locator("[data-portal-print]")).to_be_hidden()  # no button that cannot work
+    expect(page.locator("button.js-print")).to_be_hidden()  # no button that cannot work
     context.close()
