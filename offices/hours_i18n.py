@@ -23,9 +23,13 @@ office data file; nothing here touches Django.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.conf.locale.es import formats as _ES_FORMATS
+from django.utils import dateformat
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = ("1st", "2nd", "3rd", "4th", "Last")
@@ -122,7 +126,9 @@ _ES_ORD = {"1st": "primer", "2nd": "segundo", "3rd": "tercer", "4th": "cuarto", 
 
 
 def _es_time(hour: int, minute: int) -> str:
-    return f"{_clock_12(hour, minute)} {'a. m.' if hour < 12 else 'p. m.'}"
+    # The same clock as the booking times (Django's Spanish TIME_FORMAT, 24-hour "15:00"):
+    # "3 p. m." here beside "15:00" there read as two different times.
+    return dateformat.time_format(datetime.time(hour, minute), _ES_FORMATS.TIME_FORMAT)
 
 
 # Portuguese (Brazil): feira days are feminine, sábado and domingo masculine ---------------

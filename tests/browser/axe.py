@@ -32,13 +32,14 @@ def assert_no_sideways_scroll(page, *, context: str = "") -> None:
     assert scroll_width <= width, f"{context}: the page is {scroll_width} px wide in {width} px"
 
 
-# Every visible box, unless it is screen-reader-only text, the skip link (shown on focus) or
+# Every visible box, unless it is screen-reader-only text, a USWDS radio or checkbox input
+# (drawn by its label), the skip link (shown on focus) or
 # inside its own scrolling box (a wide table scrolls inside its wrapper).
 OFF_SCREEN_JS = """() => {
   const width = document.documentElement.clientWidth;
   const found = [];
   for (const el of document.body.querySelectorAll("*")) {
-    if (el.closest(".usa-sr-only, .usa-skipnav, script, style, template, option")) continue;
+    if (el.closest(".usa-sr-only, .usa-skipnav, .usa-radio__input, .usa-checkbox__input, script, style, template, option")) continue;
     if (!el.checkVisibility({ visibilityProperty: true })) continue;
     const box = el.getBoundingClientRect();
     if (box.width <= 1 || box.height <= 1) continue;
@@ -74,3 +75,4 @@ def check_at_widths(page, widths, *, context: str = "") -> None:
         where = f"{context or page.url} @ {viewport['width']}px"
         assert_accessible(page, context=where)
         assert_no_sideways_scroll(page, context=where)
+        assert_nothing_off_screen(page, context=where)

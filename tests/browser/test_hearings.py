@@ -28,7 +28,7 @@ MSGIDS = {
     "heading": "My court hearing",
     "next": "Your next hearing",
     "print": "Printable version",
-    "calendar": "Add to my calendar (.ics file)",
+    "calendar": "Add to my calendar",  # then "(.ics)", isolated, never translated
     "none": "No upcoming hearing on record",
     "past": "Past hearings",
     "old_dates": "Old dates — do not go to court on these days",

@@ -58,7 +58,7 @@ def test_english_is_kept_word_for_word_and_unknown_languages_give_nothing():
 
 GOLDEN = {
     WEEKDAY_HOURS: {
-        "es": "De lunes a viernes, de 8 a. m. a 3 p. m.",
+        "es": "De lunes a viernes, de 08:00 a 15:00",
         "pt-br": "De segunda-feira a sexta-feira, das 8h às 15h",
         "fr": "Du lundi au vendredi, de 8\u00a0h à 15\u00a0h",
         "ht": "Lendi rive vandredi, soti 8è nan maten rive 3è nan apremidi",
@@ -71,7 +71,7 @@ GOLDEN = {
         "tr": "Pazartesi-cuma, saat 08.00-15.00 arası",
     },
     "Tuesday and Thursday 8 a.m.-12 p.m.": {
-        "es": "Martes y jueves, de 8 a. m. a 12 p. m.",
+        "es": "Martes y jueves, de 08:00 a 12:00",
         "fr": "Mardi et jeudi, de 8\u00a0h à 12\u00a0h",
         "ht": "Madi ak jedi, soti 8è nan maten rive midi",
         "zh-hans": "星期二和星期四，上午8点至中午12点",
@@ -80,7 +80,7 @@ GOLDEN = {
         "fa": "سه\u200cشنبه و پنج\u200cشنبه، از 8 صبح تا 12 ظهر",
     },
     "1st Tuesday of each month, 7:30 a.m.-11:30 a.m.": {
-        "es": "Primer martes de cada mes, de 7:30 a. m. a 11:30 a. m.",
+        "es": "Primer martes de cada mes, de 07:30 a 11:30",
         "pt-br": "Primeira terça-feira de cada mês, das 7h30 às 11h30",
         "fr": "Le premier mardi de chaque mois, de 7\u00a0h\u00a030 à 11\u00a0h\u00a030",
         "zh-hans": "每月第一个星期二，上午7点半至上午11点半",
@@ -100,7 +100,7 @@ GOLDEN = {
         "pt-br": "De quarta-feira a sexta-feira, das 8h às 14h",
     },
     "Tuesday, Thursday, Friday, 8 a.m.-3 p.m.": {
-        "es": "Martes, jueves y viernes, de 8 a. m. a 3 p. m.",
+        "es": "Martes, jueves y viernes, de 08:00 a 15:00",
         "ar": "الثلاثاء والخميس والجمعة، من 8 صباحًا إلى 3 مساءً",
         "zh-hans": "星期二、星期四和星期五，上午8点至下午3点",
     },
@@ -109,7 +109,7 @@ GOLDEN = {
         "fr": "Du lundi au samedi, de 8\u00a0h à 16\u00a0h",
     },
     "8 a.m.-12 p.m.": {
-        "es": "De 8 a. m. a 12 p. m.",
+        "es": "De 08:00 a 12:00",
         "fr": "De 8\u00a0h à 12\u00a0h",
         "ht": "Soti 8è nan maten rive midi",
         "ru": "С 8:00 до 12:00",
@@ -235,3 +235,19 @@ def test_import_offices_command_twice_leaves_everything_unchanged():
     call_command("import_offices", stdout=out)
     assert "0 created, 0 updated, 146 unchanged, 0 skipped" in out.getvalue()
     assert Office.objects.exclude(hours_en="").filter(hours_tr__isnull=True).count() == 0
+
+
+def test_spanish_hours_use_the_same_clock_as_the_booking_times():
+    """Issue 14: the times page shows "13:30" (Django's Spanish TIME_FORMAT); the office
+    hours beside it said "1:30 p. m.". Both now use the one 24-hour clock."""
+    import datetime
+
+    from django.utils import dateformat, translation
+    from django.utils.formats import get_format
+
+    from offices.hours_i18n import render_hours
+
+    with translation.override("es"):
+        booking_time = dateformat.time_format(datetime.time(13, 30), get_format("TIME_FORMAT"))
+    assert booking_time == "13:30"
+    assert render_hours("Monday-Friday, 8 a.m.-1:30 p.m.", "es").endswith(f"a {booking_time}")

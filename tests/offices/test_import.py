@@ -65,7 +65,7 @@ def test_data_file_has_all_146_offices_placed_with_zones():
     # Published hours kept word for word.
     atlanta = next(row for row in rows if row.get("code") == "ATLANTA-GA")
     assert atlanta.get("hours_en") == "Tuesday-Thursday, 8 a.m.-3 p.m."
-    assert atlanta.get("hours_es") == "De martes a jueves, de 8 a. m. a 3 p. m."
+    assert atlanta.get("hours_es") == "De martes a jueves, de 08:00 a 15:00"
 
 
 def test_build_script_reproduces_the_committed_file(tmp_path):
@@ -85,13 +85,13 @@ def test_spanish_hours_rendering():
         return render_hours(text, "es")
 
     assert hours_in_spanish("Tuesday and Thursday 8 a.m.-12 p.m.") == (
-        "Martes y jueves, de 8 a. m. a 12 p. m."
+        "Martes y jueves, de 08:00 a 12:00"
     )
     assert hours_in_spanish("1st Tuesday of each month, 7:30 a.m.-11:30 a.m.") == (
-        "Primer martes de cada mes, de 7:30 a. m. a 11:30 a. m."
+        "Primer martes de cada mes, de 07:30 a 11:30"
     )
     assert hours_in_spanish("Monday\u2013Friday, 8 a.m.\u20133:30 p.m.") == (
-        "De lunes a viernes, de 8 a. m. a 3:30 p. m."
+        "De lunes a viernes, de 08:00 a 15:30"
     )
     assert hours_in_spanish("By appointment only") == ""
 
