@@ -1,7 +1,8 @@
 """Private by default (docs/adr/0013-wiring.md): every page of the portal needs a live
 subject session unless its URL name is on the short public list below. A new signed-in
 page is therefore private without anyone remembering a decorator; a new public page must
-be added here on purpose (tests/portal/test_private_by_default.py walks every URL)."""
+be added here on purpose (tests/portal/test_private_by_default.py walks every URL and
+keeps this list short)."""
 
 from django.http import HttpRequest
 
