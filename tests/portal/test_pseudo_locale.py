@@ -11,6 +11,7 @@ in ``allowed_texts``: data this test put in the database, codes and numbers, set
 
 import datetime
 import gettext
+import itertools
 import re
 import zoneinfo
 from dataclasses import dataclass, field
@@ -183,6 +184,7 @@ KEPT_AS_PRINTED = {
     "100 Main Street, Dallas, TX",
     "180 TED TURNER DR SW STE 522",
     "ATLANTA GA 30303",
+    ".ics",  # the calendar file's type, a file name ending, never translated
 }
 
 
@@ -537,3 +539,77 @@ def test_every_visible_text_is_marked_for_translation(client, world, pseudo_loca
     assert not leaks, f"{page_state}: text not marked for translation:\n" + "\n".join(
         f"  {text!r}" for text in leaks
     )
+
+
+class _VisibleText(HTMLParser):
+    """The body's text in reading order (markers kept): no scripts, styles or <title>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skipping = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.skipping += tag in {"script", "style", "title"}
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style", "title"}:
+            self.skipping = max(0, self.skipping - 1)
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+MESSAGE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
+NESTED_PARENTHESES = re.compile(r"\([^()]*\(")
+E164 = re.compile(r"(?<![\w/])\+\d{10,15}(?!\d)")
+
+
+def wording_problems(html: str) -> list[str]:
+    """Issue 14's slips a reader notices: one message repeating the one before it ("Print
+    this page Print this page, take a photo…"), brackets inside brackets, and a phone
+    number in E.164 ("+12025550123") where people need one they can read back."""
+    collector = _VisibleText()
+    collector.feed(html)
+    collector.close()
+    text = " ".join(" ".join(collector.parts).split())
+    problems = []
+    messages = [" ".join(m.split()).rstrip(".").casefold() for m in MESSAGE.findall(text)]
+    for before, after in itertools.pairwise(messages):
+        if len(before.split()) >= 2 and after.startswith(before):
+            problems.append(f"repeated: {before!r} then {after!r}")
+    plain = text.replace(OPEN, " ").replace(CLOSE, " ")
+    problems += [
+        f"brackets inside brackets near {m.group()!r}" for m in NESTED_PARENTHESES.finditer(plain)
+    ]
+    problems += [f"E.164 number shown: {m.group()!r}" for m in E164.finditer(plain)]
+    return problems
+
+
+def test_the_wording_check_finds_each_kind_of_slip():
+    page = (
+        f"<p><button>{OPEN}Print this page{CLOSE}</button> {OPEN}Print this page, take a photo"
+        f"{CLOSE}</p><p>{OPEN}within 10 days (every day counts (weekends too)){CLOSE}</p>"
+        f"<dd>+12025550123</dd><a href='tel:+12025550123'>(202) 555-0123</a>"
+    )
+    problems = wording_problems(page)
+    assert len(problems) == 3, problems
+    assert not wording_problems(f"<p>{OPEN}Directions{CLOSE} {OPEN}(opens a map){CLOSE}</p>")
+
+
+@pytest.mark.parametrize("page_state", PAGES)
+def test_no_repeated_words_nested_brackets_or_e164_numbers(
+    client, world, pseudo_locale, page_state
+):
+    who, fetch, status = PAGES[page_state]
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = PSEUDO
+    if who:
+        session = client.session
+        session[SESSION_SUBJECT_KEY] = world.subjects[who].pk
+        session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+        session.save()
+    response = fetch(client, world)
+    assert response.status_code == status
+    problems = wording_problems(response.content.decode())
+    assert not problems, f"{page_state}:\n" + "\n".join(f"  {p}" for p in problems)
