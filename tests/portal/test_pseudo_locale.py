@@ -520,10 +520,8 @@ PAGES = {
 }
 
 
-# Not "page": that name is pytest-playwright's fixture, which would make this a browser test
-# (parametrized by browser and moved in among them).
-@pytest.mark.parametrize("page_state", PAGES)
-def test_every_visible_text_is_marked_for_translation(client, world, pseudo_locale, page_state):
+def rendered_in_pseudo_locale(client, world, page_state) -> str:
+    """The page of ``page_state`` in the pseudo locale, signed in as its person if any."""
     who, fetch, status = PAGES[page_state]
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = PSEUDO
     if who:
@@ -533,7 +531,14 @@ def test_every_visible_text_is_marked_for_translation(client, world, pseudo_loca
         session.save()
     response = fetch(client, world)
     assert response.status_code == status
-    html = response.content.decode()
+    return response.content.decode()
+
+
+# Not "page": that name is pytest-playwright's fixture, which would make this a browser test
+# (parametrized by browser and moved in among them).
+@pytest.mark.parametrize("page_state", PAGES)
+def test_every_visible_text_is_marked_for_translation(client, world, pseudo_locale, page_state):
+    html = rendered_in_pseudo_locale(client, world, page_state)
     assert f'<html lang="{PSEUDO}"' in html and OPEN in html, "the pseudo locale is not active"
     leaks = untranslated_texts(html, allowed_texts())
     assert not leaks, f"{page_state}: text not marked for translation:\n" + "\n".join(
@@ -602,14 +607,5 @@ def test_the_wording_check_finds_each_kind_of_slip():
 def test_no_repeated_words_nested_brackets_or_e164_numbers(
     client, world, pseudo_locale, page_state
 ):
-    who, fetch, status = PAGES[page_state]
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = PSEUDO
-    if who:
-        session = client.session
-        session[SESSION_SUBJECT_KEY] = world.subjects[who].pk
-        session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-        session.save()
-    response = fetch(client, world)
-    assert response.status_code == status
-    problems = wording_problems(response.content.decode())
+    problems = wording_problems(rendered_in_pseudo_locale(client, world, page_state))
     assert not problems, f"{page_state}:\n" + "\n".join(f"  {p}" for p in problems)
