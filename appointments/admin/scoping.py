@@ -145,16 +145,21 @@ class OfficeScoped:
             request, obj, changing=True
         )
 
-    def history_view(self, request, object_id, extra_context=None):
+    def _check_history_in_scope(self, request, object_id) -> None:
         # simple-history shows the last historical row when the object is not in the
-        # queryset: out of scope must stay out of sight.
+        # queryset: out of scope must stay out of sight. A superuser has no scope (and may
+        # read the history of a deleted record).
+        if office_ids_for(request) is None:
+            return
         if not self.get_queryset(request).filter(pk=object_id).exists():
             raise PermissionDenied
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_in_scope(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise PermissionDenied
+        self._check_history_in_scope(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     # --- writes: refused outside the scope whatever page asked

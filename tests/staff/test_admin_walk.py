@@ -344,3 +344,17 @@ def test_every_offices_closure_is_seen_but_not_changed_by_office_staff(world):
     clerk.post(change, payload)
     closure.refresh_from_db()
     assert closure.office_id is None
+
+
+def test_a_superuser_reads_the_history_of_a_deleted_record(world):
+    rule = world["targets"]["appointments.schedulerule"]
+    pk = rule.pk
+    rule.delete()
+    root = _client(world["superuser"])
+    response = root.get(reverse("admin:appointments_schedulerule_history", args=[pk]))
+    assert response.status_code == 200
+    clerk = _client(world["clerk"])
+    assert clerk.get(reverse("admin:appointments_schedulerule_history", args=[pk])).status_code in {
+        403,
+        404,
+    }
