@@ -47,3 +47,16 @@ def test_app_imports_only_apps_below_it(app):
 def test_the_check_sees_an_upward_import(tmp_path):
     tree = ast.parse("def f():\n    from subjects.models import Subject\n")
     assert [target for _, target in imported_apps(tree)] == ["subjects"]
+
+
+@pytest.mark.parametrize("app", LEVEL)
+def test_app_docstring_names_what_it_may_import(app):
+    """The map (README "Layout", each app's docstring) says the same as the rule above."""
+    import importlib
+
+    doc = importlib.import_module(app).__doc__ or ""
+    assert doc.startswith(f"{app}:"), f"{app}/__init__.py needs a docstring: what it owns"
+    line = next((part for part in doc.split("May import:")[1:]), "")
+    allowed = [other for other in LEVEL if LEVEL[other] < LEVEL[app]]
+    named = [other for other in LEVEL if other != app and other in line.split("not")[0]]
+    assert named == allowed
