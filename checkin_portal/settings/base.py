@@ -355,6 +355,10 @@ BOOKING_MIN_NOTICE_MINUTES = env.int("BOOKING_MIN_NOTICE_MINUTES", default=60)
 SLOT_HORIZON_DAYS = env.int("SLOT_HORIZON_DAYS", default=365)
 # Appointment times shown per page in the booking flow.
 SLOTS_PER_PAGE = env.int("SLOTS_PER_PAGE", default=24)
+# Office results: an office beyond the three nearest, within this many miles, is offered
+# below them when its soonest time is at least this many days earlier than theirs.
+SOONEST_FARTHER_MILES = env.int("SOONEST_FARTHER_MILES", default=100)
+SOONEST_EARLIER_DAYS = env.int("SOONEST_EARLIER_DAYS", default=30)
 
 # --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
 INSTALLED_APPS += ["checkin_portal.messaging"]
