@@ -86,7 +86,7 @@ def _synthetic_offices(rng: random.Random, count: int):
                 zip=record.zip_code,
                 latitude=record.latitude + rng.uniform(-0.05, 0.05),
                 longitude=record.longitude + rng.uniform(-0.05, 0.05),
-                timezone=record.timezone or "America/New_York",
+                time_zone=record.timezone or "America/New_York",
             )
         )
     Office.objects.bulk_create(offices, batch_size=1000)

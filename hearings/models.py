@@ -8,7 +8,6 @@ import datetime
 import uuid
 import zoneinfo
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -18,17 +17,9 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
+from checkin_portal.places.zones import validate_time_zone
 
-from .zones import ZIP_RE, is_valid_zone, zone_for_address
-
-
-def validate_time_zone(value: str) -> None:
-    if not is_valid_zone(value):
-        raise ValidationError(
-            _("“%(value)s” is not a time zone name such as America/Chicago."),
-            code="invalid_time_zone",
-            params={"value": value},
-        )
+from .zones import ZIP_RE, zone_for_address
 
 
 class Docket(models.TextChoices):

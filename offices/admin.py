@@ -38,7 +38,7 @@ class OfficeAdmin(HistoryAdmin, TranslationAdmin):
         "accepts_online_booking",
         "latitude",
         "longitude",
-        "timezone",
+        "time_zone",
     )
     list_display_links = ("code", "name")
     list_filter = ("state", "kind", "is_active", "accepts_online_booking", PlacedFilter)
@@ -53,7 +53,7 @@ class OfficeAdmin(HistoryAdmin, TranslationAdmin):
         (
             _("Position and time zone"),
             {
-                "fields": ("latitude", "longitude", "timezone"),
+                "fields": ("latitude", "longitude", "time_zone"),
                 "description": _(
                     "Coordinates start at the ZIP code's centre; correct them here if the "
                     "office is far from it. An office without coordinates is not shown in "

@@ -10,7 +10,7 @@ name_<lang>              the office's name, one column per shipped language: nam
                          name_es, name_pt_br, ... (a language left empty shows English)
 street, city, state, zip the address; state is the USPS code; ZIP 5 digits
 latitude, longitude      decimal degrees; empty: taken from the ZIP centroid
-timezone                 IANA name; empty: taken from the ZIP
+time_zone                IANA name; empty: taken from the ZIP (old name ``timezone`` accepted)
 phone, email             contact (either may be empty)
 area_of_responsibility   free text
 hours_<lang>             published check-in hours, as text (hours_en, hours_es, ...)
@@ -62,7 +62,7 @@ COLUMNS = [
     "zip",
     "latitude",
     "longitude",
-    "timezone",
+    "time_zone",
     "phone",
     "email",
     "area_of_responsibility",

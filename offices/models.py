@@ -7,26 +7,18 @@ Name, hours and instructions are translated (django-modeltranslation adds ``name
 
 import zoneinfo
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from checkin_portal.places.zones import validate_time_zone
+
 from .states import STATE_CHOICES
 
 CODE_PATTERN = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
 ZIP_PATTERN = r"^[0-9]{5}$"
-
-
-def validate_timezone(value: str) -> None:
-    from .geocoding.zipindex import valid_timezones
-
-    if value and value not in valid_timezones():
-        raise ValidationError(
-            _("Enter a time zone name such as America/Chicago."), code="invalid_timezone"
-        )
 
 
 class OfficeKind(models.TextChoices):
@@ -85,11 +77,11 @@ class Office(models.Model):
     )
     phone = PhoneNumberField(_("phone"), blank=True, region="US")
     email = models.EmailField(_("email"), max_length=254, blank=True)
-    timezone = models.CharField(
+    time_zone = models.CharField(
         _("time zone"),
         max_length=64,
         blank=True,
-        validators=[validate_timezone],
+        validators=[validate_time_zone],
         help_text=_(
             "IANA name such as America/Chicago. Left empty, it is taken from the ZIP code."
         ),
@@ -172,13 +164,13 @@ class Office(models.Model):
         return f"{self.name} ({self.code})"
 
     def save(self, *args, **kwargs):
-        if not self.timezone and self.zip:
+        if not self.time_zone and self.zip:
             from .geocoding.zipindex import timezone_for_zip
 
-            self.timezone = timezone_for_zip(self.zip)
+            self.time_zone = timezone_for_zip(self.zip)
             update_fields = kwargs.get("update_fields")
-            if update_fields is not None and "timezone" not in update_fields:
-                kwargs["update_fields"] = [*update_fields, "timezone"]
+            if update_fields is not None and "time_zone" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "time_zone"]
         super().save(*args, **kwargs)
 
     @property
@@ -189,6 +181,6 @@ class Office(models.Model):
     def zone(self) -> zoneinfo.ZoneInfo | None:
         """The office's time zone, for showing appointment times with its abbreviation."""
         try:
-            return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
+            return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else None
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return None

@@ -88,7 +88,8 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
     if zip_code.isdigit() and len(zip_code) < 5:
         zip_code = zip_code.zfill(5)  # spreadsheets drop leading zeros
     latitude, longitude = _coordinate(row, "latitude"), _coordinate(row, "longitude")
-    timezone = row.get("timezone")
+    # "timezone" is the column's old name, still accepted.
+    time_zone = row.get("time_zone") or row.get("timezone")
     record = zip_record(zip_code) if len(zip_code) == 5 else None
     note = ""
     if latitude is None or longitude is None:
@@ -101,8 +102,8 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
                 "imported without coordinates, so it is not shown in searches until "
                 "staff enter them in admin"
             )
-    if not timezone and record is not None:
-        timezone = record.timezone
+    if not time_zone and record is not None:
+        time_zone = record.timezone
     values = {
         "kind": kind,
         "parent_id": parent.pk if parent else None,
@@ -114,7 +115,7 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
         "zip": zip_code,
         "latitude": latitude,
         "longitude": longitude,
-        "timezone": timezone,
+        "time_zone": time_zone,
         "phone": row.get("phone"),
         "email": row.get("email"),
         "area_of_responsibility": row.get("area_of_responsibility"),

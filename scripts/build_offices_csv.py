@@ -143,14 +143,14 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
                 problems.append(f"{code}: unknown field office {row['parent_field_office']!r}")
         zip_code = row["zip"].strip().zfill(5)
         record = zip_record(zip_code)
-        latitude = longitude = timezone = ""
+        latitude = longitude = time_zone = ""
         if record is None or not record.has_coordinates:
             problems.append(f"{code}: ZIP {zip_code} has no coordinates; left empty")
         else:
             if record.state != state:
                 problems.append(f"{code}: ZIP {zip_code} is in {record.state}, not {state}")
             latitude, longitude = f"{record.latitude:.4f}", f"{record.longitude:.4f}"
-            timezone = record.timezone
+            time_zone = record.timezone
         email, instructions = _split_email(row["email"])
         hours = row["appointment_times"].strip()
         hours_by_language: dict[str, str] = {}
@@ -180,7 +180,7 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
             "zip": zip_code,
             "latitude": latitude,
             "longitude": longitude,
-            "timezone": timezone,
+            "time_zone": time_zone,
             "phone": row["phone"].strip(),
             "email": email,
             "area_of_responsibility": " ".join(row["area_of_responsibility"].split()),

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from checkin_portal.places.zones import validate_time_zone
+
 from .normalise import (
     A_NUMBER_PATTERN,
     SUBJECT_ID_MAX_LENGTH,
@@ -90,6 +92,7 @@ class Subject(models.Model):
         choices=[(zone, zone) for zone in US_TIME_ZONES],
         blank=True,
         default="",
+        validators=[validate_time_zone],
     )
     credible_fear_filed = models.BooleanField(_("credible fear interview filed"), default=False)
     ead_applied = models.BooleanField(_("employment authorisation applied for"), default=False)

@@ -10,7 +10,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import hearings.models
+import checkin_portal.places.zones
 
 
 class Migration(migrations.Migration):
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="IANA name, e.g. America/Chicago. Left empty, it is found from the ZIP code.",
                         max_length=64,
-                        validators=[hearings.models.validate_time_zone],
+                        validators=[checkin_portal.places.zones.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),
@@ -252,7 +252,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="IANA name, e.g. America/Chicago. Left empty, it is found from the ZIP code.",
                         max_length=64,
-                        validators=[hearings.models.validate_time_zone],
+                        validators=[checkin_portal.places.zones.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),

@@ -7,7 +7,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import offices.models
+import checkin_portal.places.zones
 
 
 class Migration(migrations.Migration):
@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="IANA name such as America/Chicago. Left empty, it is taken from the ZIP code.",
                         max_length=64,
-                        validators=[offices.models.validate_timezone],
+                        validators=[checkin_portal.places.zones.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),
@@ -420,7 +420,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="IANA name such as America/Chicago. Left empty, it is taken from the ZIP code.",
                         max_length=64,
-                        validators=[offices.models.validate_timezone],
+                        validators=[checkin_portal.places.zones.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),

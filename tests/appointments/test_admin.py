@@ -152,7 +152,7 @@ def test_staff_cannot_add_or_delete_appointments(admin_client):
 
 
 def test_roster_lists_the_days_appointments_in_office_time(admin_client):
-    office = OfficeFactory(timezone="America/Chicago")
+    office = OfficeFactory(time_zone="America/Chicago")
     slot = SlotFactory(office=office, starts_at=days_from_now(2, hour=15))
     appointment = AppointmentFactory(slot=slot)
     AppointmentFactory(slot=SlotFactory(office=office, starts_at=days_from_now(3)))

@@ -16,7 +16,7 @@ WEEKDAYS = 0b0011111
 
 
 def office_with_rule(**rule):
-    office = OfficeFactory(timezone="America/Chicago")
+    office = OfficeFactory(time_zone="America/Chicago")
     ScheduleRuleFactory(office=office, weekdays=WEEKDAYS, valid_from=MONDAY, **rule)
     return office
 

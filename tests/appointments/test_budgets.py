@@ -108,11 +108,11 @@ def page_query_counts(client, sign_in_as, office):
 
 
 def test_flow_query_counts_are_fixed_and_within_budget(client, sign_in_as):
-    small_office = OfficeFactory(timezone="America/Chicago")
+    small_office = OfficeFactory(time_zone="America/Chicago")
     SlotFactory.create_batch(3, office=small_office)
     small = page_query_counts(client, sign_in_as, small_office)
 
-    big_office = OfficeFactory(timezone="America/Chicago")
+    big_office = OfficeFactory(time_zone="America/Chicago")
     bulk_history(big_office)
     AppointmentFactory.create_batch(3)
     big = page_query_counts(client, sign_in_as, big_office)

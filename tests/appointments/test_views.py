@@ -24,7 +24,7 @@ def url(name: str) -> str:
 
 @pytest.fixture
 def office():
-    return OfficeFactory(code="CHICAGO-IL", timezone="America/Chicago", city="Chicago", state="IL")
+    return OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago", city="Chicago", state="IL")
 
 
 @pytest.fixture

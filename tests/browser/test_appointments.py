@@ -45,7 +45,7 @@ def chicago_office(db):
         zip="60605",
         latitude=41.8757,
         longitude=-87.6298,
-        timezone="America/Chicago",
+        time_zone="America/Chicago",
     )
     for day in (3, 4):
         for hour in (14, 15):

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_review_page_keeps_the_time_through_language_changes(
     page: Page, live_server, block_other_hosts
 ):
-    office = OfficeFactory(code="CHICAGO-IL", timezone="America/Chicago")
+    office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
     slot = SlotFactory(office=office, starts_at=days_from_now(3, hour=15), capacity=2)
     subject = SubjectFactory(subject_id="CD654322", country_of_birth="HN", report_by=None)
     sign_in_via_form(page, live_server, language="en", subject=subject)

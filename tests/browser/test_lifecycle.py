@@ -35,7 +35,7 @@ def chicago():
         city="Chicago",
         state="IL",
         zip="60605",
-        timezone="America/Chicago",
+        time_zone="America/Chicago",
     )
 
 

@@ -101,7 +101,7 @@ def test_public_pages_have_nothing_off_screen(
 def test_times_keep_two_columns_at_320_px(page: Page, live_server, db, language):
     from tests.offices.factories import OfficeFactory
 
-    office = OfficeFactory(code="CHICAGO-IL", timezone="America/Chicago")
+    office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
     for hour in (14, 15, 16, 17):
         SlotFactory(office=office, starts_at=days_from_now(3, hour=hour), capacity=2)
     subject = SubjectFactory(subject_id="CD654321", country_of_birth="HN", report_by=None)

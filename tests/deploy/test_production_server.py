@@ -50,7 +50,7 @@ from tests.subjects.factories import SubjectFactory
 office = OfficeFactory(
     code="{OFFICE}", name="Smoke Test Office", street="101 West Congress Parkway",
     city="Chicago", state="IL", zip="60605", latitude=41.8757, longitude=-87.6298,
-    timezone="America/Chicago",
+    time_zone="America/Chicago",
 )
 for day in (3, 4):
     SlotFactory(office=office, starts_at=days_from_now(day, hour=15), capacity=2)

@@ -18,7 +18,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
     latitude = 33.7525
     longitude = -84.3888
     phone = "+14048931290"
-    timezone = ""
+    time_zone = ""
     hours = "Monday-Friday, 8 a.m.-3 p.m."
     accepts_online_booking = True
     is_active = True

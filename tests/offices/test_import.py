@@ -59,7 +59,7 @@ def test_data_file_has_all_146_offices_placed_with_zones():
     for row in rows:
         assert -90 <= float(row.get("latitude")) <= 90, row.get("code")
         assert -180 <= float(row.get("longitude")) <= 180, row.get("code")
-        assert row.get("timezone"), row.get("code")
+        assert row.get("time_zone"), row.get("code")
     states = {row.get("state") for row in rows}
     assert {"GU", "MP", "HI", "AK"} <= states
     # Published hours kept word for word.
@@ -110,7 +110,7 @@ def test_import_all_then_again_changes_nothing():
     assert Office.history.count() == histories
     office = Office.objects.get(code="SAIPAN-MP")
     assert office.parent.code == "SAN-FRANCISCO-FO"
-    assert office.timezone == "Pacific/Saipan"
+    assert office.time_zone == "Pacific/Saipan"
     assert Office.objects.get(code="MIAMI-FO").kind == OfficeKind.FIELD_OFFICE
 
 
@@ -135,7 +135,7 @@ def test_coordinates_and_timezone_come_from_the_zip_when_missing():
     offices_import(rows=_rows(_row(zip="96910", state="GU", city="Hagatna")))
     office = Office.objects.get(code="TEST-GA")
     assert office.latitude == pytest.approx(13.476, abs=0.01)
-    assert office.timezone == "Pacific/Guam"
+    assert office.time_zone == "Pacific/Guam"
 
 
 def test_a_row_that_cannot_be_placed_is_imported_and_reported():
@@ -151,6 +151,15 @@ def test_a_row_that_cannot_be_placed_is_imported_and_reported():
     assert code == "TEST-GA" and "cannot be placed" in note and line == 2
     office = Office.objects.get(code="TEST-GA")
     assert office.latitude is None and office.longitude is None
+
+
+def test_the_old_timezone_column_is_still_read():
+    header = ",".join(["code", "kind", "name_en", "street", "city", "state", "zip", "timezone"])
+    rows = read_office_rows(
+        io.StringIO(f"{header}\nOLD-GA,sub_office,Old,1 Main St,Atlanta,GA,30303,America/Chicago\n")
+    )
+    assert offices_import(rows=rows).created == ["OLD-GA"]
+    assert Office.objects.get(code="OLD-GA").time_zone == "America/Chicago"
 
 
 def test_parents_may_come_after_their_sub_offices_in_the_file():
@@ -176,7 +185,7 @@ def test_parents_may_come_after_their_sub_offices_in_the_file():
         ({"latitude": "north", "longitude": "-84"}, "latitude is not a number"),
         ({"latitude": "95", "longitude": "-84"}, "latitude"),
         ({"latitude": "nan", "longitude": "-84"}, "not a number"),
-        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone"),
         ({"phone": "call us"}, "phone"),
         ({"email": "not-an-email"}, "email"),
         ({"is_active": "maybe"}, "is_active must be yes or no"),

@@ -11,13 +11,13 @@ pytestmark = pytest.mark.django_db
 
 def test_timezone_is_derived_from_the_zip_when_blank():
     office = OfficeFactory(zip="96910", state="GU", latitude=13.47, longitude=144.75)
-    assert office.timezone == "Pacific/Guam"
+    assert office.time_zone == "Pacific/Guam"
     assert office.zone.key == "Pacific/Guam"
 
 
 def test_a_given_timezone_is_kept():
-    office = OfficeFactory(timezone="America/Chicago")
-    assert office.timezone == "America/Chicago"
+    office = OfficeFactory(time_zone="America/Chicago")
+    assert office.time_zone == "America/Chicago"
 
 
 def test_translated_fields_and_history():

@@ -33,4 +33,4 @@ def test_wenatchee_is_listed_at_its_own_address():
         "WA",
         "98801",
     )
-    assert row["timezone"] == "America/Los_Angeles"
+    assert row["time_zone"] == "America/Los_Angeles"

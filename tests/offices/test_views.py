@@ -372,7 +372,7 @@ def test_admin_edits_coordinates_and_keeps_history(staff_client):
         "zip": "30303",
         "latitude": "33.7600",
         "longitude": "-84.3900",
-        "timezone": "",
+        "time_zone": "",
         "phone": "+14048931290",
         "email": "",
         "hours_en": "Monday",
@@ -389,7 +389,7 @@ def test_admin_edits_coordinates_and_keeps_history(staff_client):
     assert response.status_code == 302, response.content.decode()[:3000]
     office.refresh_from_db()
     assert (office.latitude, office.longitude) == (33.76, -84.39)
-    assert office.timezone == "America/New_York"  # derived again from the ZIP
+    assert office.time_zone == "America/New_York"  # derived again from the ZIP
     assert office.name_es == "Atlanta (Georgia)"
     assert office.history.count() == 2
     history = staff_client.get(reverse("admin:offices_office_history", args=[office.pk]))
@@ -432,7 +432,7 @@ def test_office_model_is_stable_for_other_apps():
         "longitude",
         "phone",
         "email",
-        "timezone",
+        "time_zone",
         "area_of_responsibility",
         "hours",
         "instructions",

@@ -52,7 +52,7 @@ def _assert_no_false_taken(page: str) -> None:
 
 @pytest.fixture
 def office():
-    return OfficeFactory(code="CHICAGO-IL", timezone="America/Chicago", city="Chicago", state="IL")
+    return OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago", city="Chicago", state="IL")
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_subject_list_shows_the_papers_time_in_the_office_zone(root):
 
 
 def test_appointment_export_has_the_office_time_with_its_zone():
-    office = OfficeFactory(code="CHICAGO-IL", timezone="America/Chicago")
+    office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
     AppointmentFactory(slot=SlotFactory(office=office, starts_at=NINE_CST))
     dataset = AppointmentResource().export(queryset=Appointment.objects.all())
     row = dict(zip(dataset.headers, dataset[0], strict=True))
