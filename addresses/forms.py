@@ -10,13 +10,13 @@ import datetime
 import re
 import unicodedata
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from checkin_portal.forms import DigitsCharField, DigitsDateField, FoldDigitsMixin, PortalForm
+from checkin_portal.phones import PhoneField
 from subjects.release_forms import ReleaseForm
 
 from .guidance import RELEASE_FORM_HELP, Answer
@@ -205,12 +205,11 @@ class AddressChangeForm(PortalForm):
             "invalid": _("Enter a real date, for example 2025-03-14."),
         },
     )
-    phone = DigitsCharField(
+    phone = PhoneField(
         label=_("Phone number (optional)"),
         help_text=_("A US phone number where you can be reached, for example 202-555-0123."),
         max_length=30,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         error_messages={"max_length": _("Write a US phone number, for example 202-555-0123.")},
     )
     email = forms.EmailField(
@@ -288,19 +287,9 @@ class AddressChangeForm(PortalForm):
         return value
 
     def clean_phone(self):
-        raw = self.cleaned_data["phone"].strip()
-        if not raw:
-            return ""
-        try:
-            number = phonenumbers.parse(raw, "US")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise ValidationError(
-                _("Write a US phone number with 10 digits, for example 202-555-0123."),
-                code="invalid",
-            )
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        """E.164 text (the draft lives in the JSON session), or "" when none was given."""
+        number = self.cleaned_data["phone"]
+        return number.as_e164 if number else ""
 
     address: Address | None = None
 

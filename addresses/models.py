@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
@@ -50,7 +51,8 @@ class AddressChange(models.Model):
     zip_code = models.CharField(_("ZIP code"), max_length=10)
     in_care_of = models.CharField(_("in care of"), max_length=100, blank=True)
     move_date = models.DateField(_("move date"))
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # E.164 when it parses; shown to people through ``phone_display`` (checkin_portal.phones).
+    phone = PhoneNumberField(_("phone"), blank=True, region="US")
     email = models.EmailField(_("email"), max_length=254, blank=True)
     confirmation_channel = models.CharField(
         _("confirmation sent by"),

@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from checkin_portal.digits import fold_digits
 from checkin_portal.forms import PortalForm
 
 
@@ -53,10 +52,8 @@ def _clean_destination(form, cleaned, channel_field: str, destination_field: str
     from checkin_portal.messaging import InvalidDestination
     from checkin_portal.messaging.api import normalise_destination
 
+    # A phone number in any script's digits is read by ``checkin_portal.phones``.
     channel, destination = cleaned.get(channel_field), cleaned.get(destination_field)
-    if channel == "sms" and destination:
-        # A phone number in any script's digits; an email's domain is left as typed.
-        destination = fold_digits(destination)
     if channel and destination:
         try:
             cleaned[destination_field] = normalise_destination(channel, destination)

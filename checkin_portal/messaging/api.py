@@ -4,13 +4,13 @@ import functools
 import logging
 from collections.abc import Mapping
 
-import phonenumbers
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from ..phones import parse_phone
 from .delivery import enqueue_delivery_safely
 from .exceptions import InvalidDestination
 from .models import Channel, OutboundMessage
@@ -22,17 +22,15 @@ logger = logging.getLogger("checkin_portal.messaging")
 
 
 def normalise_destination(channel: str, destination: str) -> str:
-    """An SMS number in E.164 (US numbers may omit +1); an email address with its domain
-    in lower case. Raises InvalidDestination."""
-    destination = (destination or "").strip()
+    """An SMS number in E.164 (read by ``checkin_portal.phones``: US numbers may omit +1,
+    any script's digits; a stored ``PhoneNumber`` is fine); an email address with its
+    domain in lower case. Raises InvalidDestination."""
     if channel == Channel.SMS:
-        try:
-            number = phonenumbers.parse(destination, "US")
-        except phonenumbers.NumberParseException:
-            raise InvalidDestination("not a phone number") from None
-        if not phonenumbers.is_valid_number(number):
+        number = parse_phone(destination)
+        if number is None:
             raise InvalidDestination("not a valid phone number")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return number.as_e164
+    destination = str(destination or "").strip()
     try:
         validate_email(destination)
     except ValidationError:

@@ -7,6 +7,8 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 
+from checkin_portal.phones import parse_phone
+
 register = template.Library()
 
 
@@ -20,20 +22,17 @@ def directions_url(office) -> str:
 
 def _phone_text(phone) -> str:
     """(404) 893-1290 for a US number, the international form otherwise; never E.164
-    ("+12025550123"), which people cannot read back. Stored strings are parsed too."""
-    if isinstance(phone, str):
-        try:
-            phone = phonenumbers.parse(phone, "US")
-        except phonenumbers.NumberParseException:
-            return phone
-    if isinstance(phone, phonenumbers.PhoneNumber):
-        kind = (
-            phonenumbers.PhoneNumberFormat.NATIONAL
-            if phone.country_code == 1
-            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
-        return phonenumbers.format_number(phone, kind)
-    return str(phone)
+    ("+12025550123"), which people cannot read back. Stored strings are parsed too; a
+    value that is not a number is shown as it was typed."""
+    number = parse_phone(phone)
+    if number is None:
+        return str(phone)
+    kind = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 1
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, kind)
 
 
 @register.filter

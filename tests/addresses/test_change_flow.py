@@ -174,7 +174,7 @@ def test_no_change_it_brings_back_what_was_typed(signed_in):
     _post_form(signed_in, phone="202-555-0123")
     html = signed_in.get(_url("change")).content.decode()
     assert 'value="180 TED TURNER DR SW"' in html
-    assert 'value="+12025550123"' in html
+    assert 'value="(202) 555-0123"' in html  # never E.164 ("+12025550123")
     assert 'value="2026-02-27"' in html
 
 
