@@ -1,10 +1,16 @@
 """Reads for appointments."""
 
 import datetime
+import math
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
+
+from offices.models import Office
+from offices.ranking import KM_PER_MILE, geodesic_km
+from offices.selectors import NearbyOffice
 
 from .models import Appointment, AppointmentStatus, Closure, PublicReason, Slot
 from .policy import booking_cutoff
@@ -140,3 +146,117 @@ def closure_call_list(*, closure: Closure, offices) -> list[Appointment]:
         .exclude(models.Exists(told))
         .order_by("slot__starts_at", "subject__family_names")
     )
+
+
+# --- Soonest times in office results (the finder and the booking flow's office choice)
+
+
+def _first_open_start():
+    """The soonest bookable start at the outer office: one probe of the partial index
+    ``slot_open_by_office`` (office, starts_at) per office, LIMIT 1."""
+    return (
+        Slot.objects.filter(
+            office_id=models.OuterRef("pk"),
+            is_blocked=False,
+            booked__lt=F("capacity"),
+            starts_at__gt=booking_cutoff(),
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+
+
+def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | None = None):
+    """Offices annotated with ``soonest_starts_at`` (None: no time open online), ONE query:
+    the offices ``office_ids``, and when ``near`` = (latitude, longitude, km) is given also
+    every active office taking online bookings inside that circle's bounding box (the
+    caller measures the true distance)."""
+    wanted = models.Q(pk__in=list(office_ids))
+    if near is not None:
+        latitude, longitude, km = near
+        dlat = km / 110.0
+        dlon = km / (111.0 * max(math.cos(math.radians(latitude)), 0.01))
+        wanted |= models.Q(
+            is_active=True,
+            accepts_online_booking=True,
+            latitude__range=(latitude - dlat, latitude + dlat),
+            longitude__range=(longitude - dlon, longitude + dlon),
+        )
+    return Office.objects.filter(wanted).order_by().annotate(
+        soonest_starts_at=models.Subquery(_first_open_start())
+    )
+
+
+@dataclass(frozen=True)
+class SoonestRow:
+    nearby: NearbyOffice
+    starts_at: datetime.datetime | None  # aware; None: no time open online
+
+
+@dataclass(frozen=True)
+class SoonestTimes:
+    """The soonest time of each office a search found (``rows``, in the search's order),
+    and ``farther``: an office beyond them, within ``SOONEST_FARTHER_MILES``, whose soonest
+    time is at least ``SOONEST_EARLIER_DAYS`` days earlier than every one of theirs (the
+    nearest such office), or None."""
+
+    rows: list[SoonestRow]
+    farther: SoonestRow | None = None
+
+    @property
+    def farther_days_sooner(self) -> int | None:
+        if self.farther is None:
+            return None
+        known = [row.starts_at for row in self.rows if row.starts_at is not None]
+        if not known:
+            return None
+        return (min(known) - self.farther.starts_at).days
+
+
+def soonest_times(*, search) -> SoonestTimes:
+    """Soonest times for the bookable offices of an ``offices.selectors.OfficeSearch``, and
+    an office further away with much sooner times. One query (none when nothing was
+    found); the distance test uses the finder's own geodesic."""
+    results = list(getattr(search, "results", ()) or ())
+    if not results:
+        return SoonestTimes(rows=[])
+    place = search.geocoded.place
+    max_km = settings.SOONEST_FARTHER_MILES * KM_PER_MILE
+    near = (place.latitude, place.longitude, max_km) if place and max_km > 0 else None
+    found = {
+        office.pk: office
+        for office in offices_with_soonest(office_ids=[row.office.pk for row in results], near=near)
+    }
+
+    def soonest_of(pk):
+        office = found.get(pk)
+        return office.soonest_starts_at if office is not None else None
+
+    rows = [SoonestRow(nearby=row, starts_at=soonest_of(row.office.pk)) for row in results]
+    if near is None:
+        return SoonestTimes(rows=rows)
+    known = [row.starts_at for row in rows if row.starts_at is not None]
+    latest = min(known) - datetime.timedelta(days=settings.SOONEST_EARLIER_DAYS) if known else None
+    shown = {row.office.pk for row in results}
+    others = [office for office in found.values() if office.pk not in shown]
+    return SoonestTimes(rows=rows, farther=_farther_office(others, place, max_km, latest))
+
+
+def _farther_office(offices, place, max_km: float, latest) -> SoonestRow | None:
+    """The nearest of ``offices`` within ``max_km`` of ``place`` that takes online bookings
+    and has a time open no later than ``latest`` (any open time when ``latest`` is None:
+    none of the nearest offices has one)."""
+    candidates = []
+    for office in offices:
+        starts_at = office.soonest_starts_at
+        if starts_at is None or (latest is not None and starts_at > latest):
+            continue
+        if not (office.is_active and office.accepts_online_booking) or office.latitude is None:
+            continue
+        km = geodesic_km(place.latitude, place.longitude, office.latitude, office.longitude)
+        if km <= max_km:
+            candidates.append((km, office.pk, office))
+    if not candidates:
+        return None
+    km, _pk, office = min(candidates)
+    return SoonestRow(nearby=NearbyOffice(office=office, km=km), starts_at=office.soonest_starts_at)

@@ -1,0 +1,37 @@
+"""Soonest times in office results. The results template belongs to offices, which
+imports no app above it (docs/adr/0013-wiring.md): it asks appointments through this tag."""
+
+import datetime
+
+from django import template
+
+from checkin_portal import clock
+
+from ..availability import office_zone
+from ..presentation import LocalTime
+from ..selectors import SoonestTimes, soonest_times
+
+register = template.Library()
+
+
+@register.simple_tag
+def office_soonest_times(search) -> SoonestTimes:
+    """The soonest time of each office ``search`` found, and an office further away with
+    much sooner times (one query; none when nothing was found)."""
+    return soonest_times(search=search)
+
+
+@register.filter
+def office_local_time(starts_at: datetime.datetime | None, office) -> LocalTime | None:
+    """An aware start as a LocalTime in the office's zone (for appointments/_when.html)."""
+    if starts_at is None:
+        return None
+    zone = office_zone(office)
+    local = starts_at.astimezone(zone)
+    naive = local.replace(tzinfo=None)
+    return LocalTime(
+        starts=naive,
+        ends=naive,
+        zone_abbreviation=local.tzname() or "",
+        today=clock.today_in(zone),
+    )
