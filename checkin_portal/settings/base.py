@@ -430,6 +430,8 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
     DATABASE_ROUTERS = ["checkin_portal.db_routers.ReplicaRouter"]
     MIDDLEWARE.append("checkin_portal.db_routers.ReplicaReadsMiddleware")
+# --- staff imports (checkin_portal/staff_imports; docs/adr/0015-staff-imports.md)
+INSTALLED_APPS += ["checkin_portal.staff_imports"]
 # Staff CSV import needs the model's change permission, export its view permission
 # (django-import-export otherwise lets any staff account import by URL).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
