@@ -182,8 +182,10 @@ def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | No
             latitude__range=(latitude - dlat, latitude + dlat),
             longitude__range=(longitude - dlon, longitude + dlon),
         )
-    return Office.objects.filter(wanted).order_by().annotate(
-        soonest_starts_at=models.Subquery(_first_open_start())
+    return (
+        Office.objects.filter(wanted)
+        .order_by()
+        .annotate(soonest_starts_at=models.Subquery(_first_open_start()))
     )
 
 
