@@ -14,6 +14,10 @@ class FaqEntry(models.Model):
 
     The answer is plain text: a blank line starts a new paragraph and lines that start
     with "- " become a bulleted list (see ``portal_tags.plain_text``). No HTML is trusted.
+
+    The shipped entries come from ``checkin_portal/content/faq.py`` and the catalogues
+    (``manage.py load_faq``); ``loaded_fingerprints`` remembers, per translated field, a
+    fingerprint of the text last loaded, so a text staff changed since is never overwritten.
     """
 
     section = models.CharField(_("section"), max_length=20, choices=FaqSection.choices)
@@ -23,6 +27,7 @@ class FaqEntry(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    loaded_fingerprints = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["section", "position", "id"]

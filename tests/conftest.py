@@ -12,17 +12,20 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The FAQ is loaded by ``manage.py load_faq`` after ``migrate`` (not by a migration
+    any more): the test database gets it the same way, once."""
+    from checkin_portal.content.loading import faq_load
+
+    with django_db_blocker.unblock():
+        faq_load()
+
+
 @pytest.fixture
 def seeded_content(db):
-    """Content that data migrations create. Transactional tests (the browser ones) flush
-    the database afterwards, so they ask for it again explicitly; seeding is idempotent."""
-    import importlib
+    """Content loaded after migrate. Transactional tests (the browser ones) flush the
+    database afterwards, so they ask for it again explicitly; loading is idempotent."""
+    from checkin_portal.content.loading import faq_load
 
-    from django.apps import apps
-
-    seed_faq = importlib.import_module("checkin_portal.migrations.0002_seed_faq").seed
-    seed_faq(apps, None)
-    faq_more_languages = importlib.import_module(
-        "checkin_portal.migrations.0004_seed_faq_more_languages"
-    ).fill
-    faq_more_languages(apps, None)
+    faq_load()

@@ -1,13 +1,15 @@
 """The help page's questions and answers exist in every shipped language.
 
-0002 seeds English and Spanish; 0004 fills the other ten languages (only empty fields)."""
+The English text is ``checkin_portal/content/faq.py``, the translations are the catalogues'
+``faq`` messages, and ``load_faq`` writes them (never over a staff edit; the test database
+is loaded once by ``tests/conftest.py``)."""
 
-import importlib
+import io
 import re
 
 import pytest
-from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -15,18 +17,16 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
+from checkin_portal.content.faq import FAQ
+from checkin_portal.content.loading import faq_load, shipped_texts
 from checkin_portal.models import FaqEntry
 
 pytestmark = pytest.mark.django_db
 
-SEED = importlib.import_module("checkin_portal.migrations.0002_seed_faq")
-MORE = importlib.import_module("checkin_portal.migrations.0004_seed_faq_more_languages")
-
-ENGLISH = {row[1]: (row[2], row[3]) for row in SEED.FAQ}
-SPANISH_QUESTIONS = {row[1]: row[4] for row in SEED.FAQ}
+with translation.override("en"):
+    ENGLISH = {item.slug: (str(item.question), str(item.answer)) for item in FAQ}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 NOT_ENGLISH = [code for code in LANGUAGES if code != "en"]
-FILLED_BY_0004 = [code for code in LANGUAGES if code not in ("en", "es")]
 
 # Form numbers (I-220A, G-56, EOIR-33, ...) and the help line number stay as printed.
 CODES = re.compile(r"\b(?:[A-Z]{1,4}-\d+[A-Z]?(?:/[A-Z]+)?|\d-\d{3}-\d{3}-\d{4})\b")
@@ -50,11 +50,12 @@ def list_lines(answer: str) -> int:
     return sum(line.startswith("- ") for line in answer.split("\n"))
 
 
-def test_0004_has_every_seeded_entry_in_every_other_language():
-    suffixes = {field("question", code).removeprefix("question_") for code in FILLED_BY_0004}
-    assert set(MORE.TRANSLATIONS) == suffixes
-    for suffix, texts in MORE.TRANSLATIONS.items():
-        assert set(texts) == set(ENGLISH), suffix
+def test_the_catalogues_translate_every_shipped_entry_in_every_language():
+    for item in FAQ:
+        texts = shipped_texts(item)
+        for code in LANGUAGES:
+            for name in ("question", "answer"):
+                assert field(name, code) in texts, (item.slug, name, code)
 
 
 def test_every_seeded_entry_has_question_and_answer_in_every_language():
@@ -75,7 +76,7 @@ def test_question_shown_is_not_the_english_fallback(code: str):
             assert entry.answer != answer_en, slug
 
 
-@pytest.mark.parametrize("code", FILLED_BY_0004)
+@pytest.mark.parametrize("code", NOT_ENGLISH)
 def test_answers_keep_the_english_format_numbers_and_names(code: str):
     for entry in FaqEntry.objects.filter(slug__in=ENGLISH):
         question_en, answer_en = ENGLISH[entry.slug]
@@ -115,34 +116,54 @@ def test_help_page_shows_the_translated_questions(client: Client, code: str):
         assert escape(ENGLISH[entry.slug][0]) not in html, entry.slug
 
 
-def test_fill_never_overwrites_staff_edits():
-    entry = FaqEntry.objects.get(slug="walk-in")
+def _walk_in() -> FaqEntry:
+    return FaqEntry.objects.get(slug="walk-in")
+
+
+def test_loading_again_changes_nothing():
+    result = faq_load()
+    assert (result.created, result.updated, result.kept) == ([], [], [])
+    assert len(result.unchanged) == len(FAQ)
+
+
+def test_load_never_overwrites_staff_edits_and_fills_what_is_empty():
+    entry = _walk_in()
+    shipped = shipped_texts(next(item for item in FAQ if item.slug == "walk-in"))
     entry.question_fr = "Texte du personnel"
     entry.answer_fr = ""
     entry.save()
 
-    MORE.fill(apps, None)
+    result = faq_load()
 
     entry.refresh_from_db()
     assert entry.question_fr == "Texte du personnel"
-    assert entry.answer_fr == MORE.FR["walk-in"][1]
+    assert entry.answer_fr == shipped["answer_fr"]
+    assert result.kept == [("walk-in", "question_fr")]
+    assert result.updated == ["walk-in"]
 
 
-def test_reverse_clears_only_what_it_wrote():
-    entry = FaqEntry.objects.get(slug="walk-in")
+def test_a_new_shipped_text_replaces_only_what_the_loader_wrote(monkeypatch):
+    entry = _walk_in()
     entry.question_tr = "Personelin metni"
     entry.save()
+    spanish_before = entry.question_es
+    item = next(item for item in FAQ if item.slug == "walk-in")
+    new_item = item._replace(question="Can I walk in without an appointment?")
+    monkeypatch.setattr("checkin_portal.content.loading.FAQ", [new_item])
 
-    MORE.unfill(apps, None)
-
-    entry.refresh_from_db()
-    assert entry.question_tr == "Personelin metni"
-    assert entry.answer_tr is None
-    assert entry.question_es == SPANISH_QUESTIONS["walk-in"]  # 0002 is not touched
-    assert FaqEntry.objects.get(slug="how-to-book").answer_fa is None
-
-    MORE.fill(apps, None)
+    faq_load()
 
     entry.refresh_from_db()
-    assert entry.question_tr == "Personelin metni"
-    assert entry.answer_tr == MORE.TR["walk-in"][1]
+    assert entry.question_en == "Can I walk in without an appointment?"  # loader's own text
+    assert entry.question_tr == "Personelin metni"  # staff's text
+    # The catalogues have no translation of the new English yet: the other languages keep
+    # their text (never replaced by English) until a translator sends the new one.
+    assert entry.question_es == spanish_before
+
+
+def test_a_deleted_entry_comes_back_and_a_new_database_gets_the_faq_from_the_command():
+    _walk_in().delete()
+    out = io.StringIO()
+    call_command("load_faq", stdout=out)
+    assert "FAQ: 1 created, 0 updated" in out.getvalue()
+    assert _walk_in().question_en == ENGLISH["walk-in"][0]
