@@ -9,10 +9,9 @@ is never created twice. A slot lasts its length in real time."""
 import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
+from checkin_portal.business_days import is_federal_holiday
 
 UTC = datetime.UTC
 
@@ -50,16 +49,6 @@ class SlotTime:
     starts_at: datetime.datetime  # aware, UTC
     ends_at: datetime.datetime  # aware, UTC
     capacity: int
-
-
-@cache
-def _federal_holidays(year: int) -> frozenset[datetime.date]:
-    # Observed dates included (a Saturday holiday is observed on the Friday before).
-    return frozenset(holidays.country_holidays("US", years=year).keys())
-
-
-def is_federal_holiday(day: datetime.date) -> bool:
-    return day in _federal_holidays(day.year)
 
 
 def _local_instant(day: datetime.date, at: datetime.time, zone: ZoneInfo):

@@ -8,12 +8,10 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from addresses.deadlines import (
-    DayKind,
-    DeadlineRule,
+from addresses.deadlines import DayKind, DeadlineRule, deadline_for
+from checkin_portal.business_days import (
     add_business_days,
     day_off_reason,
-    deadline_for,
     federal_holidays,
     is_business_day,
 )

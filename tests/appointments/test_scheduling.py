@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from appointments.scheduling import WeeklyRule, is_federal_holiday, slot_times
+from appointments.scheduling import WeeklyRule, slot_times
+from checkin_portal.business_days import is_federal_holiday
 
 UTC = datetime.UTC
 NEW_YORK = ZoneInfo("America/New_York")
@@ -65,6 +66,9 @@ def test_only_rule_weekdays():
         (datetime.date(2026, 12, 25), "Christmas"),
         (datetime.date(2027, 1, 1), "New Year"),
         (datetime.date(2026, 7, 3), "Independence Day observed (July 4 is a Saturday)"),
+        # Observed in the year before (1 January 2022 was a Saturday): the same calendar
+        # as the address-change deadlines (checkin_portal.business_days).
+        (datetime.date(2021, 12, 31), "New Year's Day 2022 observed"),
     ],
 )
 def test_federal_holidays_are_skipped(day, name):
