@@ -53,6 +53,7 @@ makemessages: $(VENV)/.installed-dev
 demo-data: install messages
 	@mkdir -p var/static
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_faq
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data
 
