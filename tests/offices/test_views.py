@@ -213,17 +213,19 @@ def test_finder_runs_a_fixed_number_of_queries(
 ):
     for i in range(office_count):
         OfficeFactory(latitude=30 + i * 0.1, longitude=-90 + i * 0.1)
-    # First search in this process: token, coordinates, then the winners (with the token).
-    with django_assert_num_queries(3):
+    # First search in this process: token, coordinates, then the winners (with the token);
+    # then every office's soonest time (appointments' soonest_tags: one query for all).
+    with django_assert_num_queries(4):
         assert client.get(FINDER, {"q": "30303"}).status_code == 200
-    # Every search after that: one query (the winners, and the token to check the copy).
-    with django_assert_num_queries(1):
+    # Every search after that: one query (the winners, and the token to check the copy),
+    # and the soonest times.
+    with django_assert_num_queries(2):
         html = client.get(FINDER, {"q": "Houston, TX"}).content.decode()
     assert len(_results(html)) == 3
     # After an office change: fetch (token differs), reread coordinates, fetch again.
     Office.objects.filter(pk=Office.objects.first().pk).update(latitude=29.76)
     OfficeFactory(latitude=29.7, longitude=-95.3)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         html = client.get(FINDER, {"q": "Houston, TX"}).content.decode()
     assert len(_results(html)) == 3
     # Input that gives no place runs no query at all.
