@@ -3,7 +3,8 @@
 #   web        gunicorn with gunicorn.conf.py (the default)
 #   worker     the task worker (emails, text messages)
 #   scheduler  the periodic jobs (scripts/scheduler.py)
-#   migrate    database migrations, the cache table and the staff groups, then exit
+#   migrate    database migrations, the FAQ (load_faq), the cache table and the staff
+#              groups, then exit
 # Anything else runs as given, e.g. `docker compose run --rm web python manage.py shell`.
 set -eu
 
@@ -19,6 +20,7 @@ case "$role" in
     exec python scripts/scheduler.py "$@" ;;
   migrate)
     python manage.py migrate --noinput
+    python manage.py load_faq
     python manage.py createcachetable
     exec python manage.py setup_staff_groups ;;
   *)
