@@ -100,7 +100,8 @@ def test_collectstatic_line_runs_without_a_database(collected_static):
 )
 def test_entrypoint_roles(tmp_path, role, expected):
     """Runs the entrypoint with stand-ins for gunicorn and python that print their
-    arguments; `migrate` runs three commands, the last one exec'd."""
+    arguments; `migrate` runs four commands (the FAQ is loaded right after the
+    migrations), the last one exec'd."""
     for name in ("gunicorn", "python"):
         stub = tmp_path / name
         stub.write_text(f'#!/bin/sh\necho "{name} $*"\n')
@@ -119,6 +120,7 @@ def test_entrypoint_roles(tmp_path, role, expected):
     if role == ["migrate"]:
         assert lines == [
             "python manage.py migrate --noinput",
+            "python manage.py load_faq",
             "python manage.py createcachetable",
             "python manage.py setup_staff_groups",
         ]
