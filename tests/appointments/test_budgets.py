@@ -12,6 +12,7 @@ from django.utils import translation
 from appointments import selectors
 from appointments.confirmation import new_confirmation_number
 from appointments.models import Appointment, AppointmentStatus, Slot
+from offices.selectors import forget_office_points
 from subjects.models import Subject
 from tests.offices.factories import OfficeFactory
 from tests.subjects.factories import SubjectFactory
@@ -95,6 +96,9 @@ def page_query_counts(client, sign_in_as, office):
         assert response.status_code in (200, 302), (name, response.status_code)
         counts[name] = statements(ctx)
 
+    # The office step with a search: the nearest offices and all their soonest times.
+    forget_office_points()
+    measure("appointments:start", q="30303")
     measure("appointments:times", office=office.code)
     measure("appointments:review", slot=slot.pk)
     measure("appointments:confirm", method="post", slot=slot.pk)
