@@ -1,8 +1,9 @@
 """Staff imports are bounded (``STAFF_IMPORT_MAX_BYTES``, ``STAFF_IMPORT_MAX_ROWS``): a
-file over either limit is refused with a message before any row is read, so an import
-always ends well inside the web server's request timeout (making imports faster is
-separate work). Used by every staff import screen: subjects (django-import-export's form)
-and hearings (hearings/forms.py). Formats and export escaping: staff_formats.py.
+file over either limit is refused with a message before any row is read. A file of more
+than ``STAFF_IMPORT_SYNC_MAX_ROWS`` rows is imported in the background (an ImportJob,
+checkin_portal/staff_imports), so each step on the screen ends well inside the web
+server's request timeout. Used by the one staff import screen (``StaffImportForm``,
+django-import-export's form). Formats and export escaping: staff_formats.py.
 """
 
 from __future__ import annotations
@@ -59,9 +60,37 @@ def read_import_file(upload) -> bytes:
 
 
 class StaffImportForm(ImportForm):
-    """django-import-export's import form, with the size and row limits."""
+    """django-import-export's import form, with the size and row limits; it also reads
+    the file once and checks its columns against the chosen resource, and says whether
+    the file is big enough to go to the background (``background``)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        self.resource_classes = list(resources)
+        self.background = False
+        self.text = ""
+        self.rows = 0
+        super().__init__(formats, resources, **kwargs)
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        read_import_file(upload)
+        self.content = read_import_file(upload)
         return upload
+
+    def clean(self):
+        from checkin_portal.staff_imports.resources import ImportFileError
+        from checkin_portal.staff_imports.runner import decode, read_dataset
+
+        cleaned = super().clean()
+        if "import_file" not in cleaned or self.errors:
+            return cleaned
+        try:
+            chosen = self.resource_classes[int(cleaned.get("resource") or 0)]
+            dataset = read_dataset(self.content)
+            chosen().check_file(dataset)
+        except (ImportFileError, ValueError, IndexError) as error:
+            self.add_error("import_file", str(error))
+            return cleaned
+        self.text = decode(self.content)
+        self.rows = len(dataset)
+        self.background = self.rows > settings.STAFF_IMPORT_SYNC_MAX_ROWS
+        return cleaned

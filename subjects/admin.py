@@ -2,11 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 
 from checkin_portal.admin_history import HistoryAdmin
 from checkin_portal.admin_time import with_zone
-from checkin_portal.staff_files import StaffImportForm
+from checkin_portal.staff_imports.admin import StaffImportExportMixin
 
 from . import selectors
 from .models import Subject
@@ -48,12 +47,11 @@ class SubjectAdminForm(forms.ModelForm):
 
 
 @admin.register(Subject)
-class SubjectAdmin(ImportExportMixin, HistoryAdmin):
+class SubjectAdmin(StaffImportExportMixin, HistoryAdmin):
     form = SubjectAdminForm
+    # The one staff import screen (checkin_portal/staff_imports): formats from settings,
+    # files over STAFF_IMPORT_SYNC_MAX_ROWS rows imported in the background.
     resource_classes = [SubjectResource]
-    # Formats (escaped CSV/XLSX export, CSV import) come from settings; the form refuses
-    # files over STAFF_IMPORT_MAX_BYTES / STAFF_IMPORT_MAX_ROWS.
-    import_form_class = StaffImportForm
     list_display = (
         "subject_id",
         "family_names",

@@ -1,4 +1,5 @@
-"""CSV import and export of subjects for staff (django-import-export).
+"""CSV import and export of subjects for staff (django-import-export, through the
+project's ``StaffResource``: bulk writes, all or nothing; docs/adr/0015-staff-imports.md).
 
 A file with ANY invalid row imports nothing: every row is checked (model validation and
 database constraints), every row's errors are listed, and the whole import is rolled
@@ -9,10 +10,10 @@ sign-in form do (Subject ID, A-number, country code).
 import datetime
 import zoneinfo
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
+
+from checkin_portal.staff_imports.resources import StaffResource
 
 from .models import US_TIME_ZONES, Subject
 from .normalise import normalise_a_number, normalise_subject_id
@@ -49,14 +50,15 @@ class OfficeLocalDateTimeWidget(widgets.Widget):
         return "" if value is None else str(value)
 
 
-class SubjectResource(resources.ModelResource):
+class SubjectResource(StaffResource):
     paperwork_appointment_at = fields.Field(
         attribute="paperwork_appointment_at",
         column_name="paperwork_appointment_at",
         widget=OfficeLocalDateTimeWidget(),
     )
+    required_columns = frozenset({"subject_id", "country_of_birth"})
 
-    class Meta:
+    class Meta(StaffResource.Meta):
         model = Subject
         import_id_fields = ("subject_id",)
         fields = (
@@ -79,25 +81,19 @@ class SubjectResource(resources.ModelResource):
             "preferred_language",
         )
         export_order = fields
-        clean_model_instances = True
-        use_transactions = True
-        skip_unchanged = True
-        report_skipped = True
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._seen_subject_ids: dict[str, int] = {}
+    def key_of(self, row) -> tuple[str]:
+        return (normalise_subject_id(str(row.get("subject_id") or "")),)
 
-    def import_data(self, dataset, **kwargs):
-        # One bad row rolls back every row, validation errors included.
-        kwargs["rollback_on_validation_errors"] = True
-        kwargs["use_transactions"] = True
-        self._seen_subject_ids = {}
-        return super().import_data(dataset, **kwargs)
+    def repeated_message(self, first: int, number: int):
+        return {
+            "subject_id": _("This Subject ID is already on row %(row)s of this file.")
+            % {"row": first}
+        }
 
-    def before_import_row(self, row, **kwargs):  # noqa: C901 - importer, rewritten by issue 15 point 2
+    def clean_row(self, row) -> None:
         for key in ("given_names", "family_names", "paperwork_office_name"):
-            if key in row and row[key] is not None:
+            if row.get(key) is not None:
                 row[key] = " ".join(str(row[key]).split())
         if "subject_id" in row:
             row["subject_id"] = normalise_subject_id(row["subject_id"])
@@ -106,33 +102,11 @@ class SubjectResource(resources.ModelResource):
         if row.get("country_of_birth"):
             row["country_of_birth"] = str(row["country_of_birth"]).strip().upper()
         for key in ("release_form", "preferred_language", "paperwork_office_time_zone"):
-            if key in row and row[key] is not None:
+            if row.get(key) is not None:
                 row[key] = str(row[key]).strip()
         for key in ("credible_fear_filed", "ead_applied"):
             if key in row and str(row[key] or "").strip() == "":
                 row[key] = "0"  # a blank yes/no column means "no"
-        subject_id = row.get("subject_id") or ""
-        number = kwargs.get("row_number", 0)
-        if subject_id and subject_id in self._seen_subject_ids:
-            raise ValidationError(
-                {
-                    "subject_id": _("This Subject ID is already on row %(row)s of this file.")
-                    % {"row": self._seen_subject_ids[subject_id]}
-                }
-            )
-        if subject_id:
-            self._seen_subject_ids[subject_id] = number
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        # A constraint the validation did not foresee (e.g. a concurrent change) becomes
-        # this row's validation error, listed with the others, instead of aborting the file.
-        try:
-            with transaction.atomic():
-                super().save_instance(instance, is_create, row, **kwargs)
-        except IntegrityError as exc:
-            raise ValidationError(
-                _("This row breaks a rule of the database: %(error)s") % {"error": exc}
-            ) from exc
 
     def dehydrate_paperwork_appointment_at(self, subject: Subject) -> str:
         if subject.paperwork_appointment_at is None:

@@ -444,7 +444,10 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_FORMATS = staff_formats.EXPORT_FORMATS
 IMPORT_FORMATS = staff_formats.IMPORT_FORMATS
 # Largest staff import file, and most rows in it: a bigger file is refused before any row
-# is read. Each import step must end well inside GUNICORN_TIMEOUT: 200 subjects took 3-9 s
-# a step here (`make bench-staff-import`; README "Staff imports").
-STAFF_IMPORT_MAX_BYTES = env.int("STAFF_IMPORT_MAX_BYTES", default=64 * 1024)
-STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=200)
+# is read. A file of more than STAFF_IMPORT_SYNC_MAX_ROWS rows is imported in the
+# background (an ImportJob run by the task worker, progress on its page); smaller ones on
+# the screen, each step well inside GUNICORN_TIMEOUT (`make bench-staff-import`; README
+# "Staff imports").
+STAFF_IMPORT_MAX_BYTES = env.int("STAFF_IMPORT_MAX_BYTES", default=32 * 1024 * 1024)
+STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=100_000)
+STAFF_IMPORT_SYNC_MAX_ROWS = env.int("STAFF_IMPORT_SYNC_MAX_ROWS", default=2_000)

@@ -173,19 +173,61 @@ def test_admin_form_normalises_typed_values(staff_client):
     assert subject.a_number == "012345678"
 
 
-def test_a_database_refusal_is_a_row_error_and_nothing_is_imported(monkeypatch):
-    from django.db import IntegrityError
+def test_a_database_rule_is_that_rows_error_and_nothing_is_imported():
+    # The A-number is already someone else's: the database refuses the batch, the row at
+    # fault is named with the model's own message, nothing of the file is kept.
+    SubjectFactory(subject_id="ZZ900001", a_number="987654321")
+    text = HEADER + GOOD_ROW + GOOD_ROW_2.replace("GT,,", "GT,987654321,")
+    result = SubjectResource().import_data(_dataset(text), dry_run=False)
+    [invalid] = result.invalid_rows
+    assert invalid.number == 2
+    assert "Another subject already has this A-number." in str(invalid.error)
+    assert Subject.objects.count() == 1
 
-    calls = {"n": 0}
-    original = Subject.save
 
-    def flaky_save(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise IntegrityError("duplicate key value violates unique constraint")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Subject, "save", flaky_save)
-    result = SubjectResource().import_data(_dataset(HEADER + GOOD_ROW + GOOD_ROW_2), dry_run=False)
+def test_the_same_a_number_twice_in_a_file_is_a_row_error():
+    text = HEADER + GOOD_ROW + GOOD_ROW_2.replace("GT,,", "GT,A12345678,")
+    result = SubjectResource().import_data(_dataset(text), dry_run=False)
     assert [row.number for row in result.invalid_rows] == [2]
-    assert Subject.objects.count() == 0
+    assert not Subject.objects.exists()
+
+
+def _rows(count: int, start: int = 0) -> str:
+    return "".join(
+        f"AB{500000 + start + n},MX,,Ana,Ruiz,nta,2026-01-05,,,,,,,0,0,,es\n"
+        for n in range(count)
+    )
+
+
+def test_queries_do_not_grow_with_the_rows(monkeypatch):
+    """Lookups once per file, writes once per batch: 30 rows cost the queries of 3."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(SubjectResource._meta, "batch_size", 1000)
+
+    def queries(text: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            result = SubjectResource().import_data(_dataset(text), dry_run=False)
+        assert not result.has_errors() and not result.has_validation_errors()
+        return len(captured)
+
+    small = queries(HEADER + _rows(3))
+    large = queries(HEADER + _rows(30, start=100))
+    assert large == small
+    # Updating them (all changed) is as cheap, and unchanged rows write nothing.
+    changed = queries(HEADER + _rows(30, start=100).replace("Ana", "Eva"))
+    unchanged = queries(HEADER + _rows(30, start=100).replace("Ana", "Eva"))
+    assert changed <= small + 2 and unchanged < changed
+    assert Subject.objects.filter(given_names="Eva").count() == 30
+    assert Subject.history.filter(given_names="Eva").count() == 30
+
+
+def test_a_file_imported_by_a_staff_member_is_in_the_history_in_their_name(staff_client):
+    upload = SimpleUploadedFile("s.csv", (HEADER + GOOD_ROW).encode(), content_type="text/csv")
+    response = staff_client.post(
+        ADMIN + "import/", {"resource": "0", "format": "0", "import_file": upload}
+    )
+    confirm = response.context["confirm_form"]
+    staff_client.post(ADMIN + "process_import/", {n: confirm[n].value() for n in confirm.fields})
+    assert Subject.history.get().history_user.username == "boss"

@@ -1,0 +1,301 @@
+"""``StaffResource``: the django-import-export base of every staff import.
+
+What it adds to ``ModelResource`` (docs/adr/0015-staff-imports.md):
+
+* **Lookups once per file.** ``before_import`` reads every key of the file and loads the
+  existing records in chunks (``load_existing``); ``get_instance`` only looks in that
+  dictionary. No query per row.
+* **Bulk writes.** New records go in with ``bulk_create``, changed ones with
+  ``bulk_update``, ``Meta.batch_size`` rows at a time, each with its history rows
+  (django-simple-history's bulk helpers, in the staff member's name). A batch the
+  database refuses is written again row by row to find the rows at fault; each gets its
+  rule's message (the model's constraint), the others are unaffected.
+* **Model checks without queries.** ``full_clean`` runs without the unique and
+  constraint checks that query the database; a repeated key in the file is found in
+  memory, and the database's constraints are the last word at the write (above).
+* **Fields staff decide** (``create_only_fields``) are written when a record is created
+  and never changed by a later file.
+* **Unchanged rows** (every value as stored) are counted and not written.
+* **All or nothing.** One transaction for the whole file; any row with a problem rolls
+  everything back and every row's problems are listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DataError, IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+from import_export import resources
+from import_export.results import RowResult
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from checkin_portal import clock
+
+LOOKUP_CHUNK = 5000
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (not CSV, columns missing or unknown)."""
+
+
+class StaffResource(resources.ModelResource):
+    # Model fields a file sets when it creates a record and never changes afterwards.
+    create_only_fields: tuple[str, ...] = ()
+    # Columns a file must have (``check_file``); the other declared columns may be absent.
+    required_columns: frozenset[str] = frozenset()
+    # Refuse columns the resource does not know (a typo would otherwise be ignored).
+    refuse_unknown_columns = False
+    progress_every = 1000
+
+    class Meta:
+        use_bulk = True
+        batch_size = 1000
+        skip_diff = True
+        skip_unchanged = True
+        report_skipped = False
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.existing: dict[Hashable, models.Model] = {}
+        self.first_row: dict[Hashable, int] = {}
+        self.before: dict[int, dict] = {}
+        self.row_numbers: dict[int, int] = {}
+        self.user = None
+        self.progress: Callable[[int], None] | None = None
+        self.bad_lengths: dict[int, int] = {}
+        self.width = 0
+
+    # --- the file as a whole ------------------------------------------------------------
+
+    def known_columns(self) -> set[str]:
+        return {field.column_name for field in self.get_import_fields()}
+
+    def check_file(self, dataset) -> None:
+        """Raise ``ImportFileError`` when the file cannot be imported at all."""
+        headers = {str(name or "").strip() for name in dataset.headers or []}
+        missing = sorted(self.required_columns - headers)
+        if missing:
+            raise ImportFileError(
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+            )
+        unknown = sorted(headers - self.known_columns() - {""})
+        if self.refuse_unknown_columns and unknown:
+            raise ImportFileError(
+                _("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
+            )
+
+    def import_data(self, dataset, **kwargs):
+        # One bad row rolls back every row, validation errors included.
+        kwargs["rollback_on_validation_errors"] = True
+        kwargs["use_transactions"] = True
+        self.progress = kwargs.pop("progress", None)
+        return super().import_data(dataset, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        self.user = kwargs.get("user")
+        if self.user is not None and not getattr(self.user, "pk", None):
+            self.user = None
+        self.first_row, self.before, self.row_numbers = {}, {}, {}
+        self.bad_lengths = getattr(dataset, "bad_lengths", {})
+        self.width = len(dataset.headers or [])
+        rows = [dict(zip(dataset.headers, values, strict=False)) for values in dataset]
+        self.existing = self.load_existing(rows)
+
+    def before_import_row(self, row, **kwargs):
+        found = self.bad_lengths.get(kwargs.get("row_number", 0))
+        if found is not None:
+            raise ValidationError(
+                _("This row has %(found)d values; the header has %(expected)d columns.")
+                % {"found": found, "expected": self.width}
+            )
+        self.clean_row(row)
+
+    def clean_row(self, row: dict) -> None:
+        """Normalise the row's text in place (before any lookup); raise ValidationError
+        for a row that cannot be read."""
+
+    # --- finding the record of a row ----------------------------------------------------
+
+    def key_of(self, row: dict) -> Hashable:
+        """The row's key, as ``load_existing`` indexes records (default: the import id
+        fields, as text)."""
+        return tuple(
+            str(row.get(self.fields[name].column_name) or "").strip()
+            for name in self.get_import_id_fields()
+        )
+
+    def record_key(self, instance) -> Hashable:
+        return tuple(
+            str(getattr(instance, self.fields[name].attribute) or "")
+            for name in self.get_import_id_fields()
+        )
+
+    def load_existing(self, rows: list[dict]) -> dict[Hashable, models.Model]:
+        """The records the file's rows name, by key: one query per ``LOOKUP_CHUNK`` keys."""
+        [name] = self.get_import_id_fields()
+        attribute = self.fields[name].attribute
+        keys = sorted({key[0] for key in map(self.key_of, rows) if key[0]})
+        found = {}
+        for start in range(0, len(keys), LOOKUP_CHUNK):
+            chunk = keys[start : start + LOOKUP_CHUNK]
+            for instance in self.get_queryset().filter(**{f"{attribute}__in": chunk}):
+                found[self.record_key(instance)] = instance
+        return found
+
+    def get_instance(self, instance_loader, row):
+        return self.existing.get(self.key_of(row))
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        number = kwargs.get("row_number", 0)
+        self.row_numbers[id(instance)] = number
+        key = self.key_of(row)
+        if key in self.first_row:
+            raise ValidationError(self.repeated_message(self.first_row[key], number))
+        self.first_row[key] = number
+        if not new:
+            self.before[id(instance)] = self.snapshot(instance)
+
+    def repeated_message(self, first: int, number: int) -> str:
+        return _("This row repeats row %(row)s of this file.") % {"row": first}
+
+    # --- values -------------------------------------------------------------------------
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if field.attribute in self.create_only_fields and not instance._state.adding:
+            return  # staff's decision once the record exists
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+
+    def compared_fields(self) -> list[str]:
+        return [
+            field.attname
+            for field in self._meta.model._meta.concrete_fields
+            if not field.primary_key and not getattr(field, "auto_now", False)
+        ]
+
+    def snapshot(self, instance) -> dict:
+        return {name: getattr(instance, name) for name in self.compared_fields()}
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if import_validation_errors or instance._state.adding:
+            return False
+        return self.before.get(id(instance)) == self.snapshot(instance)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        try:
+            # Unique fields and constraints are the database's to check, once per batch.
+            instance.full_clean(
+                exclude=errors.keys(), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def update_fields(self) -> list[str]:
+        """Model fields a changed row writes: the imported ones, less the keys and the
+        fields staff decide, plus ``updated_at`` when the model keeps one."""
+        model_fields = {field.name for field in self._meta.model._meta.concrete_fields}
+        names = [
+            field.attribute
+            for field in self.get_import_fields()
+            if field.attribute in model_fields
+            and field.attribute not in self.get_import_id_fields()
+            and field.attribute not in self.create_only_fields
+        ]
+        if "updated_at" in model_fields:
+            names.append("updated_at")
+        return list(dict.fromkeys(names))
+
+    def create_groups(self, instances: list) -> list[list]:
+        """Batches in the order they must be inserted (offices: parents first)."""
+        return [instances]
+
+    def _insert(self, instances: list) -> None:
+        for group in self.create_groups(instances):
+            if group:
+                bulk_create_with_history(group, self._meta.model, default_user=self.user)
+
+    def _update(self, instances: list) -> None:
+        now = clock.now()
+        for instance in instances:
+            if hasattr(instance, "updated_at"):
+                instance.updated_at = now
+        bulk_update_with_history(
+            instances, self._meta.model, self.update_fields(), default_user=self.user
+        )
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._write(self.create_instances, self._insert, using_transactions, dry_run, result)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._write(self.update_instances, self._update, using_transactions, dry_run, result)
+
+    def _write(self, pending: list, write, using_transactions, dry_run, result) -> None:
+        instances = list(pending)
+        pending.clear()
+        if not instances or (dry_run and not using_transactions):
+            return
+        try:
+            with transaction.atomic():
+                write(instances)
+        except (IntegrityError, DataError):
+            self._find_refused(instances, write, result)
+
+    def _find_refused(self, instances: list, write, result) -> None:
+        """A refused batch, written again one row at a time (in savepoints) to name the
+        rows at fault; only when a file breaks a rule the checks above did not see."""
+        for instance in instances:
+            if instance._state.adding:
+                instance.pk = None
+            try:
+                with transaction.atomic():
+                    write([instance])
+            except (IntegrityError, DataError) as error:
+                if instance._state.adding:
+                    instance.pk = None
+                number = self.row_numbers.get(id(instance), 0)
+                refused = self.refusal(instance, error)
+                if result is not None:
+                    kind = (
+                        RowResult.IMPORT_TYPE_NEW
+                        if instance._state.adding
+                        else RowResult.IMPORT_TYPE_UPDATE
+                    )
+                    result.totals[kind] -= 1
+                    result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
+                    result.append_invalid_row(number, {}, refused)
+
+    def refusal(self, instance, error: Exception) -> ValidationError:
+        """The model's own message for the rule a refused row breaks."""
+        try:
+            with transaction.atomic():
+                instance.validate_constraints()
+                instance.validate_unique()
+        except ValidationError as found:
+            return found
+        except (IntegrityError, DataError):
+            pass
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    _("This row breaks a rule of the database: %(error)s") % {"error": first_line}
+                ]
+            }
+        )
+
+    # --- progress -----------------------------------------------------------------------
+
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        number = kwargs.get("row_number", 0)
+        if self.progress is not None and number % self.progress_every == 0:
+            self.progress(number)
+        return row_result
