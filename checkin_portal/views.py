@@ -14,7 +14,7 @@ from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import howto, selectors
 from .outages import CACHE_ERRORS, database_unavailable
 from .redirects import safe_next
 
@@ -48,7 +48,7 @@ def root(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/home.html")
+    return render(request, "pages/home.html", {"howto_strip": howto.pictures(strip_only=True)})
 
 
 @require_GET
@@ -62,7 +62,16 @@ def help_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def tutorial(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/tutorial.html")
+    """The illustrated how-to: each step's words beside its picture (checkin_portal/howto.py)."""
+    rows = howto.pictures()
+    return render(
+        request,
+        "pages/tutorial.html",
+        {
+            "booking": [row for row in rows if row["step"].group == "book"],
+            "other": [row for row in rows if row["step"].group == "other"],
+        },
+    )
 
 
 # --- Health (docs/adr/0010-failure-policy.md). The bodies name a dependency, never an error.
