@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan screenshots
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-hanging  home page times while 8 sign-ins wait on a hanging CAPTCHA verifier"
 	@echo "make bench-staff-import  time the admin subject import at several file sizes"
 	@echo "make k8s-scan  render the Kubernetes overlays and scan them with checkov"
+	@echo "make screenshots  take the how-to's pictures again (every step, every language; ~2 min)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -105,6 +106,11 @@ bench-hanging: install-dev messages
 bench-staff-import: install-dev
 	@$(BIN)/python scripts/check_postgres.py
 	$(BIN)/python bench/staff_import.py
+
+# The how-to's pictures (issue 19): a fresh demo under var/howto/, Chromium at phone width.
+# Run after a change to a page the how-to shows (tests/portal/test_howto.py says which).
+screenshots: install-dev messages
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var
