@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.dates import plain_date
 from checkin_portal.forms import DigitsCharField, DigitsDateField, FoldDigitsMixin, PortalForm
 from checkin_portal.phones import PhoneField
 from subjects.release_forms import ReleaseForm
@@ -35,12 +36,6 @@ SIGNS_MESSAGE = _(
     "Use only letters (A to Z, accents are fine), numbers, spaces and these signs: "
     ". , - / # ' & ( )"
 )
-
-
-def _long_date(value: datetime.date) -> str:
-    from .templatetags.address_tags import plain_date
-
-    return plain_date(value)
 
 
 def validate_address_text(value: str) -> None:
@@ -273,7 +268,7 @@ class AddressChangeForm(PortalForm):
                     "closer to the day you move."
                 ),
                 code="too_far",
-                params={"date": _long_date(latest)},
+                params={"date": plain_date(latest)},
             )
         if self.release_date and value < self.release_date:
             raise ValidationError(
@@ -282,7 +277,7 @@ class AddressChangeForm(PortalForm):
                     "Write the date you moved to the new address."
                 ),
                 code="before_release",
-                params={"date": _long_date(self.release_date)},
+                params={"date": plain_date(self.release_date)},
             )
         return value
 

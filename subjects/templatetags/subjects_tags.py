@@ -4,8 +4,6 @@ import math
 
 from django import template
 from django.conf import settings
-from django.utils import dateformat
-from django.utils.translation import pgettext
 
 from subjects.release_forms import reporting_document_rows
 
@@ -29,19 +27,3 @@ def session_timeout_settings() -> dict[str, int]:
         "warning_seconds": warning,
         "warning_minutes": max(1, math.ceil(warning / 60)),
     }
-
-
-# Date formats written out in full (no "Feb." abbreviations), one per language: the
-# format strings are translated like any message (Spanish: "j \d\e F \d\e Y").
-@register.filter
-def long_date(value) -> str:
-    if not value:
-        return ""
-    return dateformat.format(value, pgettext("long date format", "F j, Y"))
-
-
-@register.filter
-def long_weekday_date(value) -> str:
-    if not value:
-        return ""
-    return dateformat.format(value, pgettext("long date format with weekday", "l, F j, Y"))
