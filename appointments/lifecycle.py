@@ -27,6 +27,7 @@ from . import notifications, policy
 from .confirmation import new_confirmation_number
 from .models import Appointment, AppointmentStatus, Slot
 from .services import CONTACT_FIELDS, active_for_update, contact_of, forget_contact, has_contact
+from .waitlist import services as waitlist
 
 logger = logging.getLogger(__name__)
 
@@ -116,13 +117,13 @@ def _apply(appointment: Appointment, transition: Transition, *, fields=(), by=No
     appointment.save(update_fields=["status", "updated_at", *extra])
 
 
-def _lock_subject(subject_id: int) -> None:
+def lock_subject(subject_id: int) -> None:
     Appointment.subject.field.related_model.objects.select_for_update().only("pk").get(
         pk=subject_id
     )
 
 
-def _take_seat(slot_id: int) -> Slot:
+def take_seat(slot_id: int) -> Slot:
     """The conditional write. Returns the slot, or raises SlotUnavailable."""
     taken = Slot.objects.filter(
         pk=slot_id,
@@ -138,7 +139,7 @@ def _take_seat(slot_id: int) -> Slot:
     return slot
 
 
-def _give_seat_back(slot_id: int) -> None:
+def give_seat_back(slot_id: int) -> None:
     Slot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
 
 
@@ -191,7 +192,7 @@ def appointment_book(
 
     def book() -> BookingResult:
         with transaction.atomic():
-            _lock_subject(subject.pk)
+            lock_subject(subject.pk)
             active = active_for_update(subject)
             if active is not None:
                 if active.slot_id == slot_id:
@@ -199,7 +200,7 @@ def appointment_book(
                 else:
                     result = _move(active=active, new_slot_id=slot_id, language=language)
             else:
-                slot = _take_seat(slot_id)
+                slot = take_seat(slot_id)
                 appointment = _create_appointment(subject=subject, slot=slot, language=language)
                 result = BookingResult(appointment=appointment, created=True)
             if contact:
@@ -217,7 +218,9 @@ def appointment_book(
         raise SlotUnavailable from None
 
 
-def _move(*, active: Appointment, new_slot_id: int, language: str) -> BookingResult:
+def _move(
+    *, active: Appointment, new_slot_id: int, language: str, seat_held: bool = False
+) -> BookingResult:
     # Lock both slots in one fixed order (by id) so two moves in opposite directions
     # cannot deadlock.
     list(
@@ -226,11 +229,15 @@ def _move(*, active: Appointment, new_slot_id: int, language: str) -> BookingRes
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    new_slot = _take_seat(new_slot_id)
-    _give_seat_back(active.slot_id)
+    if seat_held:  # an earlier-time offer already holds the seat (counted in ``booked``)
+        new_slot = Slot.objects.select_related("office").get(pk=new_slot_id)
+    else:
+        new_slot = take_seat(new_slot_id)
+    give_seat_back(active.slot_id)
     contact = contact_of(active)
     forget_contact(active)
     _apply(active, Transition.MOVE, fields=CONTACT_FIELDS)
+    waitlist.appointment_left_booked(active, seat_freed=True)
     appointment = _create_appointment(
         subject=active.subject, slot=new_slot, language=language, replaces=active
     )
@@ -240,21 +247,62 @@ def _move(*, active: Appointment, new_slot_id: int, language: str) -> BookingRes
     return BookingResult(appointment=appointment, created=True, replaced=active)
 
 
-def appointment_cancel(*, subject) -> Appointment | None:
+def appointment_move_to_held_seat(
+    *, appointment_id: int, slot_id: int, language: str
+) -> BookingResult:
+    """An accepted earlier-time offer (appointments/waitlist/answers.py): move the
+    appointment to the time the offer holds. The same move as booking another time (new
+    confirmation number, old seat freed and offered on, contact follows, message), except
+    that the seat was taken when the offer was made. Raises SlotUnavailable when the time
+    can no longer be booked (blocked, too soon, office closed to online booking) and
+    TransitionRefused when the appointment is no longer booked."""
+
+    def move() -> BookingResult:
+        with transaction.atomic():
+            subject_id = Appointment.objects.values_list("subject_id", flat=True).get(
+                pk=appointment_id
+            )
+            lock_subject(subject_id)
+            active = Appointment.objects.select_for_update().filter(pk=appointment_id).first()
+            if active is None:
+                raise SlotUnavailable
+            if active.status not in TRANSITIONS[Transition.MOVE].sources:
+                raise TransitionRefused(NOT_FROM_STATE % {"status": active.get_status_display()})
+            still_bookable = Slot.objects.filter(
+                pk=slot_id,
+                is_blocked=False,
+                starts_at__gt=policy.booking_cutoff(),
+                office__is_active=True,
+                office__accepts_online_booking=True,
+            ).exists()
+            if not still_bookable:
+                raise SlotUnavailable
+            result = _move(active=active, new_slot_id=slot_id, language=language, seat_held=True)
+            if has_contact(result.appointment):
+                moved = result.appointment
+                transaction.on_commit(lambda: notifications.notify_moved(moved))
+            return result
+
+    return _retrying_number_collisions(move)
+
+
+def appointment_cancel(*, subject, appointment_id: int | None = None) -> Appointment | None:
     """The person cancels their active appointment: the seat is given back, the stored
-    contact erased, and a message queued to that contact.
+    contact erased, and a message queued to that contact. With ``appointment_id`` (the
+    "I cannot come" link), only when that one is still the active appointment.
 
     Returns the cancelled appointment, or None when there was nothing to cancel (a repeated
     Cancel, for example)."""
     with transaction.atomic():
-        _lock_subject(subject.pk)
+        lock_subject(subject.pk)
         active = active_for_update(subject)
-        if active is None:
+        if active is None or (appointment_id is not None and active.pk != appointment_id):
             return None
-        _give_seat_back(active.slot_id)
+        give_seat_back(active.slot_id)
         contact = contact_of(active)
         forget_contact(active)
         _apply(active, Transition.CANCEL, fields=CONTACT_FIELDS)
+        waitlist.appointment_left_booked(active, seat_freed=True)
         _queue_with_contact(active, contact, notifications.notify_cancelled)
         return active
 
@@ -272,7 +320,7 @@ def _queue_with_contact(appointment: Appointment, contact: dict, send) -> None:
 def _locked(appointment_id: int) -> Appointment:
     """The appointment, its person locked first (the booking path's order)."""
     subject_id = Appointment.objects.values_list("subject_id", flat=True).get(pk=appointment_id)
-    _lock_subject(subject_id)
+    lock_subject(subject_id)
     return (
         Appointment.objects.select_for_update(of=("self",))
         .select_related("slot__office", "subject")
@@ -289,7 +337,7 @@ def appointment_cancel_by_office(*, appointment_id: int, closure=None) -> bool:
         appointment = _locked(appointment_id)
         if appointment.status not in TRANSITIONS[Transition.CANCEL_BY_OFFICE].sources:
             return False
-        _give_seat_back(appointment.slot_id)
+        give_seat_back(appointment.slot_id)
         contact = contact_of(appointment)
         forget_contact(appointment)
         appointment.cancelled_by_closure = closure
@@ -298,6 +346,7 @@ def appointment_cancel_by_office(*, appointment_id: int, closure=None) -> bool:
             Transition.CANCEL_BY_OFFICE,
             fields=[*CONTACT_FIELDS, "cancelled_by_closure"],
         )
+        waitlist.appointment_left_booked(appointment, seat_freed=True)
         _queue_with_contact(
             appointment,
             contact,
@@ -315,6 +364,7 @@ def appointment_check_in(*, appointment_id: int, by) -> Appointment:
         _refuse_unless(appointment, Transition.CHECK_IN, policy.check_in_refusal)
         forget_contact(appointment)
         _apply(appointment, Transition.CHECK_IN, fields=CONTACT_FIELDS, by=by)
+        waitlist.appointment_left_booked(appointment, seat_freed=False)
         subject = appointment.subject
         if subject.checkin_completed_on is None:
             subject.checkin_completed_on = policy.appointment_day(appointment.slot)
@@ -354,6 +404,7 @@ def appointment_mark_no_show(*, appointment_id: int, by) -> Appointment:
         _refuse_unless(appointment, Transition.NO_SHOW, policy.no_show_refusal)
         forget_contact(appointment)
         _apply(appointment, Transition.NO_SHOW, fields=CONTACT_FIELDS, by=by)
+        waitlist.appointment_left_booked(appointment, seat_freed=False)
         return appointment
 
 

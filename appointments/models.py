@@ -400,3 +400,7 @@ class OfficeStaff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.office_id}"
+
+
+# The waiting list's models live in their own module (the package appointments/waitlist/).
+from .waitlist.models import Offer, OfferState, WaitlistEntry  # noqa: E402, F401

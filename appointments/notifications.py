@@ -19,8 +19,10 @@ from django.utils import translation
 
 from checkin_portal.messaging import MessageTooLong, MessagingError, send_message
 
+from .availability import office_zone
 from .models import Appointment, Closure
 from .presentation import BookingDates, LocalTime
+from .waitlist import links
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ DETAILS = "appointments/messages/appointment_details"
 CANCELLED = "appointments/messages/appointment_cancelled"
 CANCELLED_BY_OFFICE = "appointments/messages/appointment_cancelled_by_office"
 REMINDER = "appointments/messages/appointment_reminder"
+OFFER = "appointments/messages/earlier_time_offer"
 
 
 def recipient_language(appointment: Appointment) -> str:
@@ -59,6 +62,8 @@ def message_context(appointment: Appointment) -> dict:
         # What a text message leaves out when it would not fit (``sms_fallbacks``).
         "with_note": True,
         "book_url": f"{settings.MESSAGING_BASE_URL.rstrip('/')}/",
+        # "I cannot come": cancel without signing in (appointments/waitlist/links.py).
+        "cannot_come_url": links.cannot_come_url(appointment, recipient_language(appointment)),
     }
 
 
@@ -68,7 +73,7 @@ def sms_fallbacks(context: dict):
     person sees it when they sign in), and last (an address longer than any office has
     today) the city. The confirmation number, date, time and street always stay."""
     yield context
-    for key in ("book_url", "with_note", "closure_reason"):
+    for key in ("book_url", "cannot_come_url", "with_note", "closure_reason"):
         if context.get(key):
             context = {**context, key: None}
             yield context
@@ -164,3 +169,84 @@ def notify_cancelled_by_office(appointment_ids: list, *, closure: Closure | None
 
 def send_reminder(appointment: Appointment) -> int:
     return _to_reminder_contacts(appointment, REMINDER)
+
+
+def send_offer(*, offer, token: str) -> int:
+    """Offer an earlier time to a waiting person, in the language they use now, to the
+    contact they left for it, with the single-use link that answers it and the link that
+    stops the offers. Returns how many messages were queued."""
+    entry = offer.entry
+    appointment = entry.appointment
+    language = recipient_language(appointment)
+    slot = offer.slot
+    zone = office_zone(slot.office)
+    with translation.override(language):
+        office_name = slot.office.name
+    expires = offer.expires_at.astimezone(zone)
+    context = {
+        "local": LocalTime.of(slot),
+        "current": LocalTime.of(appointment.slot),
+        "office_name": office_name,
+        "office_address": f"{slot.office.street}, {slot.office.city}, {slot.office.state} "
+        f"{slot.office.zip}",
+        "sms_address": f"{slot.office.street}, {slot.office.city}",
+        "expires": expires.replace(tzinfo=None),
+        "expires_zone": expires.tzname() or "",
+        "offer_url": links.offer_url(token, language),
+        "stop_url": links.offer_stop_url(token, language),
+    }
+    contacts = [("email", entry.contact_email), ("sms", entry.contact_phone)]
+    sent = 0
+    for channel, destination in contacts:
+        if not destination:
+            continue
+        # A text message that does not fit drops the stop link (the offer's page has it)
+        # and then the city.
+        attempts = [context]
+        if channel == "sms":
+            attempts += [
+                {**context, "stop_url": None},
+                {**context, "stop_url": None, "sms_address": slot.office.street},
+            ]
+        for number, attempt in enumerate(attempts, start=1):
+            try:
+                send_message(
+                    channel=channel,
+                    destination=destination,
+                    template=OFFER,
+                    context=attempt,
+                    language=language,
+                    about=offer,
+                    automatic=True,
+                )
+                sent += 1
+                break
+            except MessageTooLong:
+                if number == len(attempts):
+                    logger.warning("offer %s: text message too long", offer.pk)
+            except MessagingError as error:
+                logger.warning("offer %s: %s not queued (%s)", offer.pk, channel, error)
+                break
+    return sent
+
+
+def send_offer_accepted(appointment: Appointment, *, email: str, phone: str) -> int:
+    """The new appointment's details, to the contact the person left for offers (the
+    moved message goes to the reminder contact, which they may not have left)."""
+    sent = 0
+    for channel, destination in (("email", email), ("sms", phone)):
+        if not destination:
+            continue
+        try:
+            _send_fitting(
+                appointment=appointment,
+                channel=channel,
+                context=message_context(appointment),
+                destination=destination,
+                template=DETAILS,
+                automatic=True,
+            )
+            sent += 1
+        except MessagingError as error:
+            logger.warning("appointment %s: %s not queued (%s)", appointment.pk, channel, error)
+    return sent

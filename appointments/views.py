@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
 from offices.models import Office
@@ -21,6 +22,7 @@ from offices.services import chosen_office_set
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
 from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
 from .presentation import BookingDates, LocalTime
+from .waitlist import selectors as waitlist_selectors
 
 JUST_BOOKED = "appointments:just_booked"  # session key: the confirm redirect's flash
 
@@ -162,7 +164,8 @@ def _mine_context(appointment):
 def mine(request):
     """The person's appointment: confirmation number and every detail, with ways to keep
     a record, change or cancel it."""
-    appointment = selectors.active_appointment(subject=request.subject)
+    # With its waiting-list entry joined (no extra query).
+    appointment = waitlist_selectors.active_with_waiting(subject=request.subject)
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
@@ -180,6 +183,10 @@ def _render_mine(request, appointment, send_form, status=200, just_booked=False)
     # Whether the details the person asked for went (or are still going): the page says
     # so instead of a one-off "we are sending" that a failure would make untrue.
     context["deliveries"] = latest_deliveries(about=appointment)
+    entry = waitlist_selectors.open_entry(appointment)
+    context["waiting_contact"] = (
+        mask_destination(entry.contact_email or entry.contact_phone) if entry else None
+    )
     return render(request, "appointments/mine.html", context, status=status)
 
 

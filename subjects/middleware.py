@@ -26,6 +26,7 @@ PUBLIC_VIEWS = frozenset(
         "offices:finder",
         "offices:choose",
         "addresses:guidance",
+        "appointments:link",
     }
 )
 # Namespaces with their own sign-in: the staff admin (django.contrib.admin, two-step).

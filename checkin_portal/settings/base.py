@@ -359,6 +359,10 @@ SLOTS_PER_PAGE = env.int("SLOTS_PER_PAGE", default=24)
 # below them when its soonest time is at least this many days earlier than theirs.
 SOONEST_FARTHER_MILES = env.int("SOONEST_FARTHER_MILES", default=100)
 SOONEST_EARLIER_DAYS = env.int("SOONEST_EARLIER_DAYS", default=30)
+# Earlier-time offers (docs/adr/0018): how long an offered time is held for the person,
+# and how long after a declined or expired offer before they get the next one.
+WAITLIST_OFFER_HOURS = env.float("WAITLIST_OFFER_HOURS", default=2.0)
+WAITLIST_PAUSE_HOURS = env.float("WAITLIST_PAUSE_HOURS", default=24.0)
 
 # --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
 INSTALLED_APPS += ["checkin_portal.messaging"]
@@ -392,7 +396,7 @@ OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.
 OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
 # Loaded when a server process starts (checkin_portal/startup.py), not on the first search:
 # the finder's ZIP index and the address form's ZIP table.
-STARTUP_WARM_UP = ["offices.geocoding.get_index", "addresses.zips.warm"]
+STARTUP_WARM_UP = ["checkin_portal.places.zips.warm"]
 # ...and in each gunicorn worker after the fork (reads the database).
 STARTUP_WORKER_WARM_UP = ["offices.selectors.active_office_points"]
 # Where "Choose this office" in the public finder leads (a URL name or path).
