@@ -18,13 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from checkin_portal.dates import plain_date
 from checkin_portal.forms import DigitsCharField, DigitsDateField, FoldDigitsMixin, PortalForm
 from checkin_portal.phones import PhoneField
+from checkin_portal.places.states import MAIL_STATE_CHOICES, MAIL_STATES
+from checkin_portal.places.zips import zip_record
 from subjects.release_forms import ReleaseForm
 
 from .guidance import RELEASE_FORM_HELP, Answer
 from .models import AddressChange, ConfirmationChannel
 from .normalise import Address, normalise_address
-from .states import STATE_CHOICES
-from .zips import zip_info
 
 MAX_DAYS_AHEAD = 30
 GUIDANCE_MAX_DAYS = 366
@@ -234,7 +234,7 @@ class AddressChangeForm(PortalForm):
         self.today = today
         self.release_date = release_date
         self.fields["state"].choices = [("", _("- Choose -"))] + [
-            (code, f"{name}") for code, name in STATE_CHOICES
+            (code, f"{name}") for code, name in MAIL_STATE_CHOICES
         ]
         self.fields["street"].widget.attrs["autocomplete"] = "address-line1"
         self.fields["unit"].widget.attrs["autocomplete"] = "address-line2"
@@ -248,7 +248,7 @@ class AddressChangeForm(PortalForm):
         match = _ZIP.match(raw)
         if not match:
             raise ValidationError(_("A ZIP code is 5 digits, for example 78701."), code="format")
-        if zip_info(match.group(1)) is None:
+        if zip_record(match.group(1)) is None:
             raise ValidationError(
                 _(
                     "We do not know the ZIP code %(zip)s. Check it on a letter or ask at the post office."
@@ -299,7 +299,7 @@ class AddressChangeForm(PortalForm):
                 self.add_error(name, ValidationError(message, code="no_letters"))
         state, zip_code = cleaned.get("state"), cleaned.get("zip_code")
         if state and zip_code:
-            info = zip_info(zip_code)
+            info = zip_record(zip_code)
             if info and info.state != state:
                 self.add_error(
                     "zip_code",
@@ -311,8 +311,8 @@ class AddressChangeForm(PortalForm):
                         code="other_state",
                         params={
                             "zip": zip_code[:5],
-                            "zip_state": dict(STATE_CHOICES).get(info.state, info.state),
-                            "state": dict(STATE_CHOICES)[state],
+                            "zip_state": MAIL_STATES.get(info.state, info.state),
+                            "state": MAIL_STATES[state],
                         },
                     ),
                 )

@@ -11,12 +11,12 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
+from checkin_portal.places.states import MAIL_STATE_CHOICES
 
 from .normalise import Address
 from .office_areas import OfficeArea
 from .receipts import PATTERN as RECEIPT_PATTERN
 from .receipts import format_receipt_number
-from .states import STATE_CHOICES
 
 
 class AddressChangeStatus(models.TextChoices):
@@ -47,7 +47,7 @@ class AddressChange(models.Model):
     street = models.CharField(_("street address"), max_length=100)
     unit = models.CharField(_("apartment, suite or unit"), max_length=40, blank=True)
     city = models.CharField(_("city"), max_length=50)
-    state = models.CharField(_("state"), max_length=2, choices=STATE_CHOICES)
+    state = models.CharField(_("state"), max_length=2, choices=MAIL_STATE_CHOICES)
     zip_code = models.CharField(_("ZIP code"), max_length=10)
     in_care_of = models.CharField(_("in care of"), max_length=100, blank=True)
     move_date = models.DateField(_("move date"))
@@ -104,7 +104,7 @@ class AddressChange(models.Model):
                 violation_error_message=_("A ZIP code is 5 digits, or 5 + 4 digits."),
             ),
             models.CheckConstraint(
-                condition=Q(state__in=[code for code, _name in STATE_CHOICES]),
+                condition=Q(state__in=[code for code, _name in MAIL_STATE_CHOICES]),
                 name="addresschange_state_known",
                 violation_error_message=_("Choose a state."),
             ),

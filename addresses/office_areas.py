@@ -12,7 +12,7 @@ gets no area.
 from django.db import models
 from geopy.distance import geodesic
 
-from .zips import ZipInfo, zip_info
+from checkin_portal.places.zips import ZipRecord, zip_record
 
 
 class OfficeArea(models.TextChoices):
@@ -102,15 +102,15 @@ TEXAS_OFFICE_ZIPS = {
 }
 
 
-def _county(info: ZipInfo) -> str:
+def _county(info: ZipRecord) -> str:
     return info.county.removesuffix(" County").strip()
 
 
-def _nearest_texas_office(info: ZipInfo) -> OfficeArea:
+def _nearest_texas_office(info: ZipRecord) -> OfficeArea:
     here = (info.latitude, info.longitude)
 
     def distance(area: OfficeArea) -> float:
-        office = zip_info(TEXAS_OFFICE_ZIPS[area])
+        office = zip_record(TEXAS_OFFICE_ZIPS[area])
         return geodesic(here, (office.latitude, office.longitude)).km
 
     return min(TEXAS_OFFICE_ZIPS, key=distance)
@@ -118,7 +118,7 @@ def _nearest_texas_office(info: ZipInfo) -> OfficeArea:
 
 def office_area_for(*, state: str, zip_code: str) -> str:
     """The area's code, or "" when no listed area covers the address."""
-    info = zip_info(zip_code)
+    info = zip_record(zip_code)
     if state == "NY":
         if info and _county(info) in NEW_YORK_CITY_COUNTIES:
             return A.NEW_YORK_CITY

@@ -28,7 +28,7 @@ TARGETS_MS = {146: 5.0, 10_000: 25.0}
 
 
 def _queries(rng: random.Random, count: int) -> list[str]:
-    from offices.geocoding import get_index
+    from checkin_portal.places.zips import get_index
 
     index = get_index()
     records = [r for r in index.by_zip.values() if r.has_coordinates and r.state != "MH"]
@@ -68,7 +68,7 @@ def _measure(queries: list[str], runs: int) -> tuple[float, float, int]:
 
 
 def _synthetic_offices(rng: random.Random, count: int):
-    from offices.geocoding import get_index
+    from checkin_portal.places.zips import get_index
     from offices.models import Office, OfficeKind
 
     records = [r for r in get_index().by_zip.values() if r.has_coordinates and r.state != "MH"]
@@ -86,7 +86,7 @@ def _synthetic_offices(rng: random.Random, count: int):
                 zip=record.zip_code,
                 latitude=record.latitude + rng.uniform(-0.05, 0.05),
                 longitude=record.longitude + rng.uniform(-0.05, 0.05),
-                time_zone=record.timezone or "America/New_York",
+                time_zone=record.time_zone or "America/New_York",
             )
         )
     Office.objects.bulk_create(offices, batch_size=1000)
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.conf import settings
     from django.db import connection
 
-    from offices.geocoding import get_index
+    from checkin_portal.places.zips import get_index
     from offices.importer import DEFAULT_FILE, read_office_rows
     from offices.models import Office
     from offices.selectors import active_office_points, forget_office_points

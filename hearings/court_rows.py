@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from checkin_portal.forms import FoldDigitsMixin
+from checkin_portal.places.zips import ZIP_RE, zone_for_address
+from checkin_portal.places.zones import is_valid_time_zone
 
 from .models import Docket, ImmigrationCourt
-from .zones import ZIP_RE, is_valid_zone, zone_for_address
 
 COURT_COLUMNS = (
     "code",
@@ -100,7 +101,7 @@ class CourtRowForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         zone = cleaned.get("time_zone", "")
-        if zone and not is_valid_zone(zone):
+        if zone and not is_valid_time_zone(zone):
             self.add_error("time_zone", _("“%(zone)s” is not a time zone name.") % {"zone": zone})
         elif not zone and not self.errors:
             zone = zone_for_address(

@@ -7,10 +7,10 @@ import datetime
 from pathlib import Path
 
 from checkin_portal import clock
+from checkin_portal.places.zones import aware_local
 
 from .models import Hearing, HearingFormat, HearingStatus, HearingType, ImmigrationCourt
 from .services import courts_import
-from .zones import aware_local
 
 COURT_FILE = Path(__file__).resolve().parent / "data" / "immigration_courts.csv"
 

@@ -4,11 +4,11 @@ from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.places.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 from checkin_portal.staff_files import read_import_file
 
 from .hearing_rows import HearingDataError, decode_upload
 from .models import Hearing
-from .zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 
 
 class HearingAdminForm(forms.ModelForm):

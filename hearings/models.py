@@ -17,9 +17,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
+from checkin_portal.places.zips import ZIP_RE, zone_for_address
 from checkin_portal.places.zones import validate_time_zone
-
-from .zones import ZIP_RE, zone_for_address
 
 
 class Docket(models.TextChoices):

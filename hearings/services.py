@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.places.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
+
 from .court_rows import MANAGED_FIELDS, court_from_values, read_court_rows
 from .hearing_rows import read_hearing_rows
 from .models import Hearing, ImmigrationCourt
-from .zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 
 
 @dataclass

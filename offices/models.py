@@ -13,9 +13,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from checkin_portal.places.states import STATE_CHOICES
 from checkin_portal.places.zones import validate_time_zone
-
-from .states import STATE_CHOICES
 
 CODE_PATTERN = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
 ZIP_PATTERN = r"^[0-9]{5}$"
@@ -165,9 +164,9 @@ class Office(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.time_zone and self.zip:
-            from .geocoding.zipindex import timezone_for_zip
+            from checkin_portal.places.zips import zone_for_zip
 
-            self.time_zone = timezone_for_zip(self.zip)
+            self.time_zone = zone_for_zip(self.zip)
             update_fields = kwargs.get("update_fields")
             if update_fields is not None and "time_zone" not in update_fields:
                 kwargs["update_fields"] = [*update_fields, "time_zone"]

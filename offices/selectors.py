@@ -33,10 +33,11 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils.translation import get_language
 
+from checkin_portal.places.states import STATES, TERRITORIES
+
 from . import ranking
 from .geocoding import GeocodeResult, Status, geocode
 from .models import Office
-from .states import STATES, TERRITORIES
 
 RESULT_COUNT = 3
 # Offices that take no online bookings, shown apart when nearer than the last bookable one.

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from .geocoding.zipindex import zip_record
+from checkin_portal.places.zips import zip_record
+
 from .importer import COLUMNS, OfficeRow, translated_values
 from .models import Office, OfficeKind
 
@@ -103,7 +104,7 @@ def _values(row: OfficeRow, *, offices: dict[str, Office]) -> tuple[dict, str]:
                 "staff enter them in admin"
             )
     if not time_zone and record is not None:
-        time_zone = record.timezone
+        time_zone = record.time_zone
     values = {
         "kind": kind,
         "parent_id": parent.pk if parent else None,

@@ -27,7 +27,7 @@ import phonenumbers
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hearings.zones import zone_for_address  # noqa: E402
+from checkin_portal.places.zips import zone_for_address  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "immigration_courts.csv"
 DEFAULT_OUTPUT = ROOT / "hearings" / "data" / "immigration_courts.csv"

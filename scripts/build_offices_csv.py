@@ -44,10 +44,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkin_portal.settings.local")
 
 from modeltranslation.utils import build_localized_fieldname  # noqa: E402
 
-from offices.geocoding.zipindex import zip_record  # noqa: E402
+from checkin_portal.places.states import STATES  # noqa: E402
+from checkin_portal.places.zips import zip_record  # noqa: E402
 from offices.hours_i18n import render_hours  # noqa: E402
 from offices.importer import COLUMNS, LANGUAGE_CODES  # noqa: E402
-from offices.states import STATES  # noqa: E402
 from scripts.office_texts_i18n import FIELD_OFFICE_NAME_IN, INSTRUCTIONS  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "offices" / "data" / "offices.csv"
@@ -150,7 +150,7 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
             if record.state != state:
                 problems.append(f"{code}: ZIP {zip_code} is in {record.state}, not {state}")
             latitude, longitude = f"{record.latitude:.4f}", f"{record.longitude:.4f}"
-            time_zone = record.timezone
+            time_zone = record.time_zone
         email, instructions = _split_email(row["email"])
         hours = row["appointment_times"].strip()
         hours_by_language: dict[str, str] = {}

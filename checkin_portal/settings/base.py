@@ -395,7 +395,7 @@ OFFICES_GEOCODER_TIMEOUT = min(env.float("OFFICES_GEOCODER_TIMEOUT", default=3.0
 OFFICES_GEOCODER_DOMAIN = env.str("OFFICES_GEOCODER_DOMAIN", default="nominatim.openstreetmap.org")
 OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="checkin-portal")
 # Loaded when a server process starts (checkin_portal/startup.py), not on the first search:
-# the finder's ZIP index and the address form's ZIP table.
+# the one ZIP index (checkin_portal/places/zips.py).
 STARTUP_WARM_UP = ["checkin_portal.places.zips.warm"]
 # ...and in each gunicorn worker after the fork (reads the database).
 STARTUP_WORKER_WARM_UP = ["offices.selectors.active_office_points"]

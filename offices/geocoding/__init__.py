@@ -1,7 +1,7 @@
 """Where is the place a person typed? One function: ``geocode(text) -> GeocodeResult``.
 
 * Offline first, always: ``parser.geocode_offline`` reads ZIPs, cities and states from
-  the ZIP table, which ``zipindex`` loads once per process.
+  the ZIP index (``checkin_portal.places.zips``, built once per process).
 * Online only when ``OFFICES_ONLINE_GEOCODER`` is on, and only for a street address
   (house number and street), where it can be more exact than the ZIP or city centre, or
   when the offline reading found nothing. On any failure the offline answer stands.
@@ -21,17 +21,14 @@ from .parser import (
     geocode_offline,
     looks_like_street_address,
 )
-from .zipindex import Place, get_index
 
 __all__ = [
     "MAX_QUERY_LENGTH",
     "Choice",
     "GeocodeResult",
-    "Place",
     "Status",
     "clean_query",
     "geocode",
-    "get_index",
 ]
 
 # Offline answers the online service may not replace: it cannot do better than "this is

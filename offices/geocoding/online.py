@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 
-from .zipindex import Place
+from checkin_portal.places.zips import Place
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,8 @@
 Accepted, in any case and with stray punctuation: a ZIP or ZIP+4; "City, ST"; "City ST";
 "city, state name"; a state (or territory) alone; a full street address that contains a
 ZIP or a city and state. Territories (PR, GU, MP, VI, AS) are places like any state.
-Everything is answered from the ZIP table (see ``zipindex``); nothing leaves the server.
+Everything is answered from the ZIP index (``checkin_portal.places.zips``); nothing leaves
+the server.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from checkin_portal.digits import fold_digits
-from offices.states import MILITARY_STATES, STATES
-
-from .zipindex import Place, ZipIndex, get_index, normalise_words
+from checkin_portal.places.states import MILITARY_STATES, STATES, state_aliases
+from checkin_portal.places.zips import Place, ZipIndex, get_index, normalise_words
 
 MAX_QUERY_LENGTH = 200
 
@@ -77,54 +77,6 @@ def clean_query(text: str) -> str:
 
 # --- Names of states as people write them ------------------------------------------------
 
-_STATE_NAME_ALIASES = {
-    # English variants
-    "washington dc": "DC",
-    "washington d c": "DC",
-    "d c": "DC",
-    "virgin islands": "VI",
-    "us virgin islands": "VI",
-    "usvi": "VI",
-    "cnmi": "MP",
-    "northern marianas": "MP",
-    "mariana islands": "MP",
-    "calif": "CA",
-    "cal": "CA",
-    "fla": "FL",
-    "tex": "TX",
-    "mass": "MA",
-    "penn": "PA",
-    "wash": "WA",
-    "ariz": "AZ",
-    "colo": "CO",
-    "conn": "CT",
-    "ill": "IL",
-    "mich": "MI",
-    "minn": "MN",
-    "wis": "WI",
-    "okla": "OK",
-    "tenn": "TN",
-    # Spanish names
-    "nueva york": "NY",
-    "nueva jersey": "NJ",
-    "nuevo mexico": "NM",
-    "nuevo hampshire": "NH",
-    "carolina del norte": "NC",
-    "carolina del sur": "SC",
-    "dakota del norte": "ND",
-    "dakota del sur": "SD",
-    "virginia occidental": "WV",
-    "luisiana": "LA",
-    "misuri": "MO",
-    "misisipi": "MS",
-    "pensilvania": "PA",
-    "hawai": "HI",
-    "distrito de columbia": "DC",
-    "islas virgenes": "VI",
-    "islas virgenes de los estados unidos": "VI",
-    "samoa americana": "AS",
-    "islas marianas del norte": "MP",
-}
 _COUNTRY_WORDS = [
     ("united", "states", "of", "america"),
     ("united", "states"),
@@ -140,8 +92,10 @@ _COUNTRY_WORDS = [
 
 def _state_names() -> dict[tuple[str, ...], str]:
     names = {tuple(normalise_words(name).split()): code for code, name in STATES.items()}
-    for alias, code in _STATE_NAME_ALIASES.items():
-        names[tuple(normalise_words(alias).split())] = code
+    for alias, code in state_aliases().items():
+        # Places and military mail only: the freely associated states have no office.
+        if code in STATES or code in MILITARY_STATES:
+            names[tuple(normalise_words(alias).split())] = code
     for code, name in MILITARY_STATES.items():
         names[tuple(normalise_words(name).split())] = code
     return names

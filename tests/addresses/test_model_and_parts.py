@@ -8,7 +8,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from addresses import zips
 from addresses.models import AddressChange
 from addresses.normalise import normalise_address, plain_upper
 from addresses.office_areas import office_area_for
@@ -113,18 +112,6 @@ def test_address_lines_for_an_envelope():
 
 def test_plain_upper():
     assert plain_upper("  Peñuelas,  P.R. ") == "PENUELAS PR"
-
-
-def test_zip_table_loads_once_per_process():
-    zips._index.cache_clear()
-    for code in ["30303", "78701", "99999", "00901"] * 50:
-        zips.zip_info(code)
-    info = zips._index.cache_info()
-    assert (info.misses, info.hits) == (1, 199)
-    assert zips.zip_info("30303").state == "GA"
-    assert zips.zip_info("30303-1234").state == "GA"
-    assert zips.zip_info("99999") is None
-    assert zips.zip_info("") is None
 
 
 @pytest.mark.parametrize(

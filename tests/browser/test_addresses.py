@@ -74,7 +74,7 @@ def _text(language: str) -> dict[str, str]:
         return TEXT[language]
     msgids = {key: WHOLE_MSGIDS.get(key, msgid) for key, msgid in TEXT["en"].items()}
     text = labels(language, {key: msgid for key, msgid in msgids.items() if key != "zip_error"})
-    # Names of places are not translated (addresses/states.py).
+    # Names of places are not translated (checkin_portal/places/states.py).
     text["zip_error"] = label(
         language, msgids["zip_error"], zip="78701", zip_state="Texas", state="Georgia"
     )

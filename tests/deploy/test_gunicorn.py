@@ -139,17 +139,14 @@ def test_the_application_is_loaded_and_warmed_before_the_fork(monkeypatch):
     assert "warm_up()" in wsgi.split("application = get_wsgi_application()")[1]
 
 
-def test_warm_up_loads_the_zip_tables(monkeypatch):
-    from addresses import zips
+def test_warm_up_builds_the_zip_index(monkeypatch):
+    from checkin_portal.places import zips
     from checkin_portal.startup import warm_up
-    from offices.geocoding import zipindex
 
-    monkeypatch.setattr(zipindex, "_index", None)
-    zips._index.cache_clear()
+    monkeypatch.setattr(zips, "_index", None)
     warm_up()
-    assert zipindex._index is not None
-    assert zips._index.cache_info().currsize == 1
-    assert settings.STARTUP_WARM_UP == ["offices.geocoding.get_index", "addresses.zips.warm"]
+    assert zips._index is not None
+    assert settings.STARTUP_WARM_UP == ["checkin_portal.places.zips.warm"]
 
 
 @pytest.mark.django_db

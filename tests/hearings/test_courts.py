@@ -7,8 +7,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from checkin_portal.places.zips import zone_for_address, zone_for_place, zone_for_zip
 from hearings.models import ImmigrationCourt, OperatingStatus
-from hearings.zones import zone_for_address, zone_for_place, zone_for_zip
 
 from .factories import ImmigrationCourtFactory
 

@@ -6,9 +6,9 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from checkin_portal.places.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 from hearings.models import Hearing, HearingStatus
 from hearings.services import hearings_import
-from hearings.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 from tests.subjects.factories import SubjectFactory
 
 from .factories import HearingFactory, ImmigrationCourtFactory

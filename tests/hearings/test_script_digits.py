@@ -5,9 +5,9 @@ reads them as ASCII; the model refuses what is not ASCII, as the ZIP table would
 import pytest
 from django.core.exceptions import ValidationError
 
+from checkin_portal.places.zips import zone_for_zip
 from hearings.court_rows import CourtRowForm
 from hearings.models import ImmigrationCourt
-from hearings.zones import zone_for_zip
 from tests.strategies import in_script
 
 from .test_court_data import _run, _write

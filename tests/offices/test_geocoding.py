@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checkin_portal.places import zips
 from offices import geocoding
-from offices.geocoding import Status, clean_query, geocode, zipindex
+from offices.geocoding import Status, clean_query, geocode
 
 F, A, NF, UZ, NP, MIL, E = (
     Status.FOUND,
@@ -100,7 +101,7 @@ CASES = [
 
 
 def _no_position_zip() -> str:
-    index = zipindex.get_index()
+    index = zips.get_index()
     return next(
         z.zip_code
         for z in index.by_zip.values()
@@ -154,9 +155,9 @@ def test_ambiguous_choices_list_each_state_once_and_can_be_searched():
 
 
 def test_zip_table_is_indexed_once_per_process(monkeypatch):
-    zipindex.get_index()  # built (maybe by an earlier test)
+    zips.get_index()  # built (maybe by an earlier test)
     calls = []
-    monkeypatch.setattr(zipindex, "_build", lambda: calls.append(1))
+    monkeypatch.setattr(zips, "_build", lambda: calls.append(1))
     for typed in ("30303", "Atlanta, GA", "Georgia", "Springfield"):
         geocode(typed)
     assert calls == []

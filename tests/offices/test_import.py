@@ -140,7 +140,7 @@ def test_coordinates_and_timezone_come_from_the_zip_when_missing():
 
 def test_a_row_that_cannot_be_placed_is_imported_and_reported():
     # A ZIP the table knows but has no position for, and no coordinates in the row.
-    from offices.geocoding.zipindex import get_index
+    from checkin_portal.places.zips import get_index
 
     zip_code = next(
         z.zip_code for z in get_index().by_zip.values() if not z.has_coordinates and z.state == "NJ"

@@ -159,7 +159,7 @@ def test_no_match_explains_what_to_type(client: Client, georgia, typed, heading,
 
 
 def test_zip_without_position_is_explained(client: Client, georgia):
-    from offices.geocoding.zipindex import get_index
+    from checkin_portal.places.zips import get_index
 
     zip_code = next(
         z.zip_code for z in get_index().by_zip.values() if not z.has_coordinates and z.state == "NJ"

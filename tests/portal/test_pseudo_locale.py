@@ -28,10 +28,10 @@ from django.utils import translation
 from django.utils.translation import trans_real
 from django_countries import countries
 
-from addresses.states import STATES
 from appointments.models import AppointmentStatus, Closure
 from checkin_portal import clock
 from checkin_portal import views as portal_views
+from checkin_portal.places.states import MAIL_STATE_CHOICES
 from hearings.models import HearingFormat, HearingStatus, HearingType, OperatingStatus
 from offices.selectors import forget_office_points
 from subjects import demo_data
@@ -176,10 +176,10 @@ def untranslated_texts(html: str, allowed: set[str]) -> list[str]:
     return found
 
 
-# Kept in English on purpose: USPS place names (addresses/states.py says why), examples of
+# Kept in English on purpose: USPS place names (checkin_portal/places/states.py says why), examples of
 # what to type in the office search, and the address this test types, as USPS writes it.
 KEPT_AS_PRINTED = {
-    *STATES.values(),
+    *dict(MAIL_STATE_CHOICES).values(),
     "Houston, TX",
     "100 Main Street, Dallas, TX",
     "180 TED TURNER DR SW STE 522",

@@ -1,10 +1,12 @@
-"""The offline ZIP table (the ``zipcodes`` package), indexed once per process.
+"""The one offline ZIP index (the ``zipcodes`` package), built once per process.
 
-``zipcodes`` keeps 42,789 ZIP records in memory but matches cities only exactly and
-case-sensitively, and loading it takes about a second. We read every record once, the
-first time any lookup needs it, and build the dictionaries the geocoder uses. Requests
-after that only read them. The build is guarded by a lock so two threads starting at once
-do not build it twice.
+``zipcodes`` holds 42,789 ZIP records but matches cities only exactly and case-sensitively,
+and turning its records into Python dictionaries takes about a second and, kept, about
+100 MB. We read the records once, state by state, keep only what the project uses (one
+small record per ZIP and the city and state tables the geocoder needs) and let the
+package's dictionaries go. ``checkin_portal.startup.warm_up`` builds the index before
+gunicorn forks its workers (they share it); anything else builds it on first use, under
+a lock so two threads starting at once do not build it twice.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
-from offices.states import MILITARY_STATES, STATES
+from .states import MAIL_ONLY_STATES, MAIL_STATES, STATES
+from .zones import valid_time_zones
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,10 @@ class ZipRecord:
     zip_code: str
     city: str
     state: str
+    county: str  # as the table writes it: "Fulton County", "San Juan Municipio"
     latitude: float | None
     longitude: float | None
-    timezone: str
+    time_zone: str  # IANA name, "" when the table has none
     kind: str  # STANDARD, PO BOX, UNIQUE, MILITARY
 
     @property
@@ -37,7 +39,7 @@ class ZipRecord:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A point the search can start from, with a label to show back to the person."""
+    """A point a search can start from, with a label to show back to the person."""
 
     label: str
     latitude: float
@@ -58,6 +60,8 @@ class ZipIndex:
     cities_by_state: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # longest city name in words (bounds the parser's search for a city at the end of a line)
     max_city_words: int = 1
+    # (city as casefolded, state) -> IANA zone of its first ZIP with one
+    zone_by_place: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -95,11 +99,6 @@ def normalise_words(text: str) -> str:
     return " ".join(_WORD_ALIASES.get(word, word) for word in joined)
 
 
-@cache
-def valid_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 def _float_or_none(value: str) -> float | None:
     try:
         number = float(value)
@@ -121,27 +120,39 @@ def _centroid(label: str, state: str, records: list[ZipRecord]) -> Place | None:
     )
 
 
-def _build() -> ZipIndex:
+def _raw_records():
+    """The table's records, one state at a time (a few thousand dictionaries alive at
+    once, not 42,789: ``zipcodes.list_all()`` would keep them all for the process)."""
     import zipcodes  # imported here: loading it is the slow part
 
+    for state in MAIL_STATES:
+        yield from zipcodes.filter_by(state=state)
+
+
+def _build() -> ZipIndex:
     index = ZipIndex()
-    valid_zones = valid_timezones()
+    zones = valid_time_zones()
+    strings: dict[str, str] = {}  # one copy of each repeated city, county, zone and kind
     by_city: dict[tuple[str, str], list[ZipRecord]] = defaultdict(list)
     display_name: dict[tuple[str, str], str] = {}
     by_state: dict[str, list[ZipRecord]] = defaultdict(list)
-    for raw in zipcodes.list_all():
-        timezone = raw.get("timezone") or ""
+    for raw in _raw_records():
+        zone = raw.get("timezone") or ""
         record = ZipRecord(
             zip_code=raw["zip_code"],
-            city=raw["city"],
-            state=raw["state"],
+            city=strings.setdefault(raw["city"], raw["city"]),
+            state=strings.setdefault(raw["state"], raw["state"]),
+            county=strings.setdefault(raw.get("county") or "", raw.get("county") or ""),
             latitude=_float_or_none(raw.get("lat")),
             longitude=_float_or_none(raw.get("long")),
-            timezone=timezone if timezone in valid_zones else "",
-            kind=raw.get("zip_code_type") or "",
+            # A few records carry a place name instead of a zone.
+            time_zone=strings.setdefault(zone, zone) if zone in zones else "",
+            kind=strings.setdefault(raw.get("zip_code_type") or "", raw.get("zip_code_type") or ""),
         )
         index.by_zip[record.zip_code] = record
-        if record.state in MILITARY_STATES or record.state not in STATES:
+        if record.time_zone:
+            index.zone_by_place.setdefault((record.city.casefold(), record.state), record.time_zone)
+        if record.state in MAIL_ONLY_STATES or record.state not in STATES:
             continue
         by_state[record.state].append(record)
         for name in [record.city, *raw.get("acceptable_cities", [])]:
@@ -179,7 +190,7 @@ _lock = threading.Lock()
 
 
 def get_index() -> ZipIndex:
-    """The process-wide index, built on first use."""
+    """The process-wide index, built on first use (or by ``warm``)."""
     global _index
     if _index is None:
         with _lock:
@@ -188,11 +199,34 @@ def get_index() -> ZipIndex:
     return _index
 
 
+def warm() -> None:
+    """Build the index now (``settings.STARTUP_WARM_UP``: before gunicorn forks)."""
+    get_index()
+
+
 def zip_record(zip_code: str) -> ZipRecord | None:
+    """The record of a 5-digit ZIP (a ZIP+4 is looked up by its first five digits)."""
     return get_index().by_zip.get((zip_code or "").strip()[:5])
 
 
-def timezone_for_zip(zip_code: str) -> str:
-    """The IANA zone of a ZIP, or "" when the table does not know it."""
-    record = zip_record(zip_code)
-    return record.timezone if record else ""
+# ASCII digits, as in the table (Python's \d would take any script's digits).
+ZIP_RE = re.compile(r"^[0-9]{5}(-[0-9]{4})?$")
+
+
+def zone_for_zip(zip_code: str) -> str:
+    """The IANA zone of a US ZIP code (5 digits, or ZIP+4), or "" when unknown."""
+    zip_code = (zip_code or "").strip()
+    if not ZIP_RE.match(zip_code):
+        return ""
+    record = get_index().by_zip.get(zip_code[:5])
+    return record.time_zone if record else ""
+
+
+def zone_for_place(city: str, state: str) -> str:
+    """The IANA zone of a city in a state (exact name, any case), or "" when unknown."""
+    key = ((city or "").strip().casefold(), (state or "").strip().upper())
+    return get_index().zone_by_place.get(key, "")
+
+
+def zone_for_address(*, zip_code: str = "", city: str = "", state: str = "") -> str:
+    return zone_for_zip(zip_code) or zone_for_place(city, state)
