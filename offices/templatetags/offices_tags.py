@@ -46,9 +46,6 @@ def phone_display(phone) -> str:
 
 @register.filter
 def phone_link(phone) -> str:
-    if not phone:
-        return ""
-    try:
-        return f"tel:{phone.as_e164}"
-    except AttributeError:
-        return ""
+    """'tel:+14048931290' for a number (stored or as text), "" for anything else."""
+    number = parse_phone(phone)
+    return f"tel:{number.as_e164}" if number else ""

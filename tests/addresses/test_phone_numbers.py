@@ -131,3 +131,26 @@ def test_the_form_redisplays_a_phone_in_the_national_form():
     assert 'value="(202) 555-0123"' in html
     assert "+12025550123" not in html
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "en"])
+def test_agency_phones_are_isolated_and_readable(client, language):
+    """Issue 14 point 2: "(800) 898-7180" must not read "898-7180 (800)" in Arabic or
+    Persian; a link dials the number, the page never shows E.164."""
+    html = client.get(
+        f"/{language}/new-address/",
+        {"release_form": "nta", "credible_fear": "yes", "work_permit": "no"},
+    ).content.decode()
+    assert '<bdi class="portal-phone" dir="ltr">(800) 898-7180</bdi>' in html
+    assert 'href="tel:+18008987180"' in html
+    assert ">+1-800-898-7180<" not in html
+
+
+@pytest.mark.parametrize(
+    ("value", "link"),
+    [("+1-800-898-7180", "tel:+18008987180"), ("(404) 555-0100", "tel:+14045550100"), ("x", "")],
+)
+def test_phone_link_reads_text_too(value, link):
+    from offices.templatetags.offices_tags import phone_link
+
+    assert phone_link(value) == link
