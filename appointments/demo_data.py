@@ -9,11 +9,11 @@ import datetime
 from django.conf import settings
 
 from checkin_portal import clock
+from offices.hours import HoursNotUnderstood, parse_hours
 from offices.models import Office
 
 from . import lifecycle
 from .availability import slots_generate
-from .hours_text import HoursNotUnderstood, parse_hours
 from .models import Appointment, ScheduleRule
 from .selectors import active_appointment, open_slots
 from .weekdays import weekdays_to_mask

@@ -12,12 +12,14 @@ no coordinates. This script, run once by a maintainer, turns it into our own for
   table (staff can correct coordinates in admin);
 * the published hours kept word for word (``hours_en``) and written in every other
   shipped language (``hours_es``, ``hours_pt_br``, ... ``hours_tr``) by
-  ``offices/hours_i18n.py``, which reads the days and times and writes them with each
-  language's own words; a text it cannot read stays empty in the other languages (the
-  site shows the English text) and is counted in the report;
+  ``offices/hours_i18n.py``, which reads the days and times and writes them with the
+  language's weekday names, clock and catalogue phrases; a text it cannot read stays
+  empty in the other languages (the site shows the English text) and is counted in the
+  report;
 * "Special Instructions" that the source keeps in its e-mail column moved to
-  ``instructions_en``, and field-office names, with their translations from
-  ``scripts/office_texts_i18n.py``;
+  ``instructions_en``, and field-office names, translated by the gettext catalogues (the
+  English messages: ``scripts/office_texts_i18n.py``; a text without a translation stays
+  empty in that language and is reported);
 * field offices are staff records (parents, contact addresses) and have no published
   check-in hours: they are written inactive (not shown in the public finder), so the
   finder lists the 121 check-in locations, not the same building twice. Staff can turn
@@ -39,16 +41,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# The column list follows settings.LANGUAGES (read only: no database, no app loading).
+# The column list follows settings.LANGUAGES; the catalogues need the apps (no database).
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkin_portal.settings.local")
 
+import django  # noqa: E402
+
+django.setup()
+
+from django.utils import translation  # noqa: E402
+from django.utils.functional import Promise  # noqa: E402
 from modeltranslation.utils import build_localized_fieldname  # noqa: E402
 
 from checkin_portal.places.states import STATES  # noqa: E402
 from checkin_portal.places.zips import zip_record  # noqa: E402
 from offices.hours_i18n import render_hours  # noqa: E402
 from offices.importer import COLUMNS, LANGUAGE_CODES  # noqa: E402
-from scripts.office_texts_i18n import FIELD_OFFICE_NAME_IN, INSTRUCTIONS  # noqa: E402
+from scripts import office_texts_i18n  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "offices" / "data" / "offices.csv"
 
@@ -69,6 +77,23 @@ ADDRESS_CORRECTIONS = {
 
 # The languages written from English: every shipped one but English itself.
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code != "en"]
+NAME_MESSAGES = office_texts_i18n.by_english(office_texts_i18n.FIELD_OFFICE_NAMES)
+INSTRUCTION_MESSAGES = office_texts_i18n.by_english(office_texts_i18n.INSTRUCTIONS)
+
+
+def translated(message: Promise | None) -> dict[str, str]:
+    """Language -> the catalogue's translation of ``message`` (none where it has none)."""
+    if message is None:
+        return {}
+    with translation.override("en"):
+        english = str(message)
+    texts = {}
+    for code in OTHER_LANGUAGES:
+        with translation.override(code):
+            text = str(message)
+        if text != english:
+            texts[code] = text
+    return texts
 
 
 def translations(row: dict[str, str], field: str, english: str, text: dict[str, str]) -> None:
@@ -126,12 +151,7 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
         if kind == "field_office":
             name_en = FIELD_OFFICE_NAMES.get(row["name"], row["name"]).strip()
             code = field_office_code(name_en)
-            city = name_en.removesuffix(" Field Office")
-            names = {
-                language: FIELD_OFFICE_NAME_IN[language](city)
-                for language in OTHER_LANGUAGES
-                if language in FIELD_OFFICE_NAME_IN
-            }
+            names = translated(NAME_MESSAGES.get(name_en))
             parent_code = ""
         else:
             name_en = row["name"].strip()
@@ -164,7 +184,7 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str], dict[str, set[
             missing = [language for language, text in hours_by_language.items() if not text]
             if missing:
                 problems.append(f"{code}: hours {hours!r} not rendered in {', '.join(missing)}")
-        instructions_by_language = INSTRUCTIONS.get(instructions, {})
+        instructions_by_language = translated(INSTRUCTION_MESSAGES.get(instructions))
         missing = [lang for lang in OTHER_LANGUAGES if lang not in instructions_by_language]
         if instructions and missing:
             problems.append(f"{code}: instructions {instructions!r} not in {', '.join(missing)}")

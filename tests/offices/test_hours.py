@@ -1,9 +1,12 @@
+"""The one reader of published hours (offices/hours.py): opening rules for the demo and the
+hours written in every language both come from it."""
+
 import datetime
 
 import pytest
 
-from appointments.hours_text import HoursNotUnderstood, parse_hours
 from appointments.scheduling import week_of_month_matches
+from offices.hours import Hours, HoursNotUnderstood, parse_hours
 
 T = datetime.time
 MON_FRI = frozenset(range(5))
@@ -37,10 +40,20 @@ def test_published_hours_are_read(text, weekdays, opens, closes, week):
     assert (parsed.opens, parsed.closes, parsed.week_of_month) == (opens, closes, week)
 
 
+def test_the_shape_is_kept_for_writing_the_hours_out():
+    assert parse_hours("Monday-Friday, 8 a.m.-3 p.m.") == Hours("range", (0, 4), T(8), T(15))
+    assert parse_hours("Tuesday and Thursday 8 a.m.-12 p.m.") == Hours("list", (1, 3), T(8), T(12))
+    assert parse_hours("Last Tuesday of each month, 7:30 a.m.-11:30 a.m.") == Hours(
+        "monthly", (1,), T(7, 30), T(11, 30), -1
+    )
+    assert parse_hours("8 a.m.-12 p.m.", days_optional=True) == Hours("times_only", (), T(8), T(12))
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "",
+        "Tuesday-Tuesday, 8 a.m.-3 p.m.",
         "8 a.m.-12 p.m.",
         "By appointment only",
         "Funday, 8 a.m.-3 p.m.",
