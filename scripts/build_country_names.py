@@ -9,11 +9,15 @@ Usage (a maintainer's step, after a django-countries upgrade or a new language):
 The sign-in page asks for the country of birth from django-countries' list, which has no
 Haitian Creole, Hindi or Punjabi catalogue and leaves a few names untranslated in the
 others ("Bahamas (The)", "Naoero"). Each missing name goes into
-``checkin_portal/django_supplement/locale/<locale>/LC_MESSAGES/django.po``: for Haitian
-Creole from our own table (scripts/country_names_ht.py), for every other language from the
-Unicode CLDR territory names shipped with Babel (Unicode License v3; Babel is needed only to
-run this script, not by the portal). Entries already in a supplement file are kept, so a
+``checkin_portal/django_supplement/locale/<locale>/LC_MESSAGES/django.po`` from the Unicode
+CLDR territory names shipped with Babel (Unicode License v3; Babel is needed only to run
+this script, not by the portal). Entries already in a supplement file are kept, so a
 reviewer's corrections survive a rebuild.
+
+Haitian Creole has no CLDR names (Babel gives English ones): its supplement file *is* the
+data (249 names written by the team, each marked with its ISO code), edited like any
+catalogue (docs/translating.md). A name CLDR lacks is added with an empty translation,
+which ``tests/portal/test_django_messages.py`` then reports until a translator fills it in.
 """
 
 import os
@@ -31,22 +35,21 @@ import django_countries  # noqa: E402
 
 django.setup()
 
-from babel import Locale  # noqa: E402
+from babel import Locale, UnknownLocaleError  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.utils.translation import to_locale  # noqa: E402
 from django_countries import countries  # noqa: E402
 from django_countries.data import COUNTRIES  # noqa: E402
 
 from checkin_portal.django_supplement import LOCALE_DIR  # noqa: E402
-from scripts.country_names_ht import NAMES_HT  # noqa: E402
 
 COUNTRIES_LOCALE_DIR = Path(django_countries.__file__).resolve().parent / "locale"
 # django-countries spells some locales with a country (Turkish is tr_TR).
 COUNTRIES_LOCALE_ALIASES = {"tr": "tr_TR"}
-SOURCE_NOTE = {
-    "ht": "country name (django-countries has none in ht): scripts/country_names_ht.py",
-}
 CLDR_NOTE = "country name (django-countries lacks it): Unicode CLDR via Babel"
+# Babel answers for these with English names (CLDR has no names of its own in them).
+NO_CLDR_NAMES = {"ht"}
+TO_TRANSLATE_NOTE = "country name (django-countries and CLDR lack it): to translate here"
 
 
 def _countries_catalogue(locale: str) -> dict[str, str]:
@@ -79,9 +82,13 @@ def _supplement(locale: str) -> polib.POFile:
 
 
 def _name(language: str, code: str) -> str:
-    if language == "ht":
-        return NAMES_HT[code]
-    return Locale.parse(to_locale(language)).territories[code]
+    """CLDR's name of ``code`` in ``language``; "" where CLDR has none (Haitian Creole)."""
+    if language in NO_CLDR_NAMES:
+        return ""
+    try:
+        return Locale.parse(to_locale(language)).territories.get(code, "")
+    except (UnknownLocaleError, ValueError):
+        return ""
 
 
 def main() -> int:
@@ -103,8 +110,8 @@ def main() -> int:
             po.append(
                 polib.POEntry(
                     msgid=msgid,
-                    msgstr=_name(language, code),
-                    comment=SOURCE_NOTE.get(language, CLDR_NOTE) + f" [{code}]",
+                    msgstr=(name := _name(language, code)),
+                    comment=(CLDR_NOTE if name else TO_TRANSLATE_NOTE) + f" [{code}]",
                 )
             )
             added += 1
