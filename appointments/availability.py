@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from checkin_portal import clock
+from checkin_portal.business_days import is_federal_holiday
 
 from .models import Appointment, AppointmentStatus, Closure, ScheduleRule, Slot
 from .scheduling import WeeklyRule, days_between, slot_times
-from .weekdays import weekdays_from_mask
+from .weekdays import weekdays_from_mask, weekdays_to_mask
 
 
 def office_zone(office) -> zoneinfo.ZoneInfo:
@@ -184,3 +186,97 @@ def closure_apply(*, closure: Closure) -> ClosureReport:
             appointment_cancel_by_office(appointment_id=pk, closure=closure) for pk in affected
         )
     return ClosureReport(blocked_slots=blocked, cancelled=affected, told=told)
+
+
+class ExtraSessionRefused(ValueError):
+    """An extra session that cannot be added; ``message`` says why, for staff."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ExtraSessionReport:
+    rule: ScheduleRule
+    slot_ids: list[int]
+
+
+def extra_session_add(
+    *,
+    office,
+    day: datetime.date,
+    opens: datetime.time,
+    closes: datetime.time,
+    slot_minutes: int,
+    capacity: int,
+) -> ExtraSessionReport:
+    """A one-off session at ``office`` on ``day`` (local times): a one-day opening rule, so
+    that ``slots_generate`` makes its times now and keeps them later; then the office's
+    waiting list is offered the new seats first (``waitlist.services.seats_opened``, after
+    the commit), and whatever nobody takes stays open to everyone.
+
+    Refused (``ExtraSessionRefused``, nothing written) on a closed day, a federal holiday,
+    a time already past, or times that overlap the office's existing ones."""
+    # The policy and the waiting list build on this module: reached lazily.
+    from .policy import booking_cutoff
+    from .waitlist.services import seats_opened
+
+    zone = office_zone(office)
+    if day in closed_days_for(office, day, day):
+        raise ExtraSessionRefused(gettext("The office is closed on that day."))
+    if is_federal_holiday(day):
+        raise ExtraSessionRefused(gettext("That day is a federal holiday."))
+    wanted = slot_times(
+        rules=[
+            WeeklyRule(
+                weekdays=frozenset([day.weekday()]),
+                opens=opens,
+                closes=closes,
+                slot_minutes=slot_minutes,
+                capacity=capacity,
+                valid_from=day,
+                valid_to=day,
+            )
+        ],
+        zone=zone,
+        start=day,
+        end=day,
+    )
+    if not wanted:
+        raise ExtraSessionRefused(gettext("No appointment fits between these times."))
+    if wanted[0].starts_at <= booking_cutoff():
+        raise ExtraSessionRefused(gettext("The session must start later than that."))
+    with transaction.atomic():
+        overlapping = Slot.objects.select_for_update().filter(
+            office=office,
+            starts_at__lt=wanted[-1].ends_at,
+            ends_at__gt=wanted[0].starts_at,
+        )
+        if overlapping.exists():
+            raise ExtraSessionRefused(
+                gettext("The office already has times then. Change their capacity instead.")
+            )
+        rule = ScheduleRule.objects.create(
+            office=office,
+            weekdays=weekdays_to_mask([day.weekday()]),
+            opens=opens,
+            closes=closes,
+            slot_minutes=slot_minutes,
+            capacity=capacity,
+            valid_from=day,
+            valid_to=day,
+        )
+        slots_generate(office=office, start=day, days=1)
+        slot_ids = list(
+            Slot.objects.filter(
+                office=office,
+                starts_at__in=[t.starts_at for t in wanted],
+                is_blocked=False,
+            )
+            .order_by("starts_at")
+            .values_list("pk", flat=True)
+        )
+        # The waiting list first: the engine runs after the commit.
+        seats_opened(slot_ids=slot_ids, office_id=office.pk)
+    return ExtraSessionReport(rule=rule, slot_ids=slot_ids)

@@ -11,6 +11,7 @@ from offices.models import Office
 from ..availability import slots_generate
 from ..models import Closure, OfficeStaff
 from .availability import ClosureInline, ScheduleRuleInline, apply_closure
+from .capacity import CapacityViews
 from .scoping import OfficeScoped
 
 
@@ -25,10 +26,12 @@ class OfficeStaffInline(admin.TabularInline):
     has_change_permission = has_delete_permission = has_add_permission
 
 
-class OfficeWithScheduleAdmin(OfficeScoped, OfficeAdmin):
+class OfficeWithScheduleAdmin(CapacityViews, OfficeScoped, OfficeAdmin):
     office_lookup = "pk"
-    # Adds a "Day roster" link for this office beside History.
+    # Adds "Day roster" and "Capacity" links for this office beside History.
     change_form_template = "admin/appointments/office_change_form.html"
+    # Adds a "Capacity and waits" link above the list.
+    change_list_template = "admin/appointments/office_change_list.html"
     inlines = [
         *OfficeAdmin.inlines,
         ScheduleRuleInline,

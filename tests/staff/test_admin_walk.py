@@ -44,7 +44,9 @@ OBJECT_KINDS = {
     # A closure's call list (appointments/admin/availability.py): office B's stays hidden.
     "call_list",
 }
-LIST_KINDS = {"changelist", "add", "export", "import", "process_import", "roster"}
+# "capacity": the office admin's capacity page (appointments/admin/capacity.py): with office
+# B's code in the query it must refuse; a POST adds a session only to the clerk's offices.
+LIST_KINDS = {"changelist", "add", "export", "import", "process_import", "roster", "capacity"}
 SITE_URLS = {
     "index",
     "login",
