@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import k8s-scan screenshots
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import bench-load k8s-scan screenshots
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-cold-start  the first office search after a fresh gunicorn start"
 	@echo "make bench-hanging  home page times while 8 sign-ins wait on a hanging CAPTCHA verifier"
 	@echo "make bench-staff-import  time the admin subject import at several file sizes"
+	@echo "make bench-load  the booking path under load against a bare view (BENCH_SCALE=national, BENCH_REF=<commit>)"
 	@echo "make k8s-scan  render the Kubernetes overlays and scan them with checkov"
 	@echo "make screenshots  take the how-to's pictures again (every step, every language; ~2 min)"
 
@@ -111,6 +112,13 @@ bench-staff-import: install-dev
 # Run after a change to a page the how-to shows (tests/portal/test_howto.py says which).
 screenshots: install-dev messages
 	$(BIN)/python scripts/screenshots.py
+
+# Load benchmark (README "Load benchmark", docs/adr/0017): production server shape, its own
+# database, closed-loop clients; BENCH_REF=<commit> runs that commit too, alternating.
+BENCH_SCALE ?= small
+bench-load: install-dev messages
+	@$(BIN)/python scripts/check_postgres.py
+	$(BIN)/python bench/load.py --scale $(BENCH_SCALE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

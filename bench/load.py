@@ -1,0 +1,474 @@
+"""Closed-loop load benchmark of the booking path against a bare view, in one run.
+
+    make bench-load                                  # 50,000 people, 50,000 appointments
+    make bench-load BENCH_SCALE=national             # 1,000,000 people, 5,000,000 appointments
+    make bench-load BENCH_REF=2898aa5                # that commit and HEAD, alternating
+    .venv/bin/python bench/load.py --ref . --scenario times     # the working tree, uncommitted
+    .venv/bin/python bench/load.py --help
+
+Each target (a commit checked out as a git worktree under var/bench/worktrees/, or "." for
+this working tree) gets its own PostgreSQL database, one per schema (cp_bench_<digest of
+the migrations>, reused across runs: migrated, then seeded by ``manage.py seed_load_data``);
+the production server starts in the deployment's shape (gunicorn.conf.py: gthread workers,
+preload; settings ``checkin_portal.settings.bench`` = production + two ceiling views) on a
+free port; then every scenario runs at 1 and 8 clients, alternating targets:
+
+    bare        GET /bench/bare/                a bare HttpResponse (ceiling)
+    template    GET /bench/template/            a bare 18-item template (ceiling)
+    finder      GET /en/offices/?q=<ZIP>        office search, signed out
+    times       GET /en/book/times/?office=X    signed in
+    my_checkin  GET /en/my-check-in/            signed in
+    sign_in     form, POST, My check-in         3 requests per operation
+    booking     My check-in, search, times, review, Confirm, confirmation (6 requests;
+                each booking by a different person signed in beforehand, untimed)
+
+It prints operations/s, p50/p95 (ms), the CPU time per operation of the gunicorn
+processes (app), of this database's PostgreSQL backends (db) and of the load clients
+(from /proc and getrusage), and each page's throughput as a ratio to the bare template
+view of the same target and client count; and writes everything as JSON to var/bench/.
+Never part of `make test` (tests/bench/ has a smoke test of the client only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import load_client
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+OUT = ROOT / "var" / "bench"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+SCALES = {"small": (50_000, 50_000), "national": (1_000_000, 5_000_000)}
+SCENARIOS = ["bare", "template", "finder", "times", "my_checkin", "sign_in", "booking"]
+# Files a commit older than the benchmark lacks: copied into its worktree when missing.
+OVERLAY = [
+    "checkin_portal/settings/bench.py",
+    "checkin_portal/settings/bench_urls.py",
+    "subjects/management/__init__.py",
+    "subjects/management/commands/__init__.py",
+    "subjects/management/commands/seed_load_data.py",
+]
+SIGN_IN_SUBJECTS = 1000  # LOAD0000001..: browsing and sign-in; bookings use later ones
+
+
+def load_subject_id(n: int) -> str:
+    return f"LOAD{n:07d}"  # as subjects/management/commands/seed_load_data.py
+
+
+@dataclass
+class Target:
+    label: str
+    root: Path
+    database_url: str
+    port: int = 0
+    server: subprocess.Popen | None = None
+    offices: list[str] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    commit: str = ""
+
+    @property
+    def dbname(self) -> str:
+        return self.database_url.rsplit("/", 1)[1]
+
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "checkin_portal.settings.bench",
+            "SECRET_KEY": "bench-load-secret-not-for-deployment-0123456789abcdefghijklmn",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": self.database_url,
+            "SECURE_SSL_REDIRECT": "False",
+            "PYTHONPATH": str(self.root),
+        }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        [shutil.which("git") or "git", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def _worktree(ref: str) -> tuple[Path, str]:
+    commit = _git("rev-parse", "--verify", f"{ref}^{{commit}}")
+    path = OUT / "worktrees" / commit[:12]
+    if not (path / "manage.py").exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _git("worktree", "add", "--detach", "--force", str(path), commit)
+    for name in OVERLAY:
+        if not (path / name).exists():
+            (path / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, path / name)
+    return path, commit
+
+
+def _schema_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for migration in sorted(root.glob("*/migrations/0*.py")):
+        digest.update(str(migration.relative_to(root)).encode())
+        digest.update(migration.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def _setup(target: Target, subjects: int, appointments: int, fresh: bool) -> None:
+    env = target.env()
+    if fresh:
+        base = target.database_url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{target.dbname}" WITH (FORCE)')
+    started = time.perf_counter()
+    for command in (
+        [PYTHON, "scripts/ensure_database.py"],
+        [PYTHON, "scripts/compile_messages.py"],
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"],
+        [PYTHON, "manage.py", "createcachetable"],
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        [
+            PYTHON,
+            "manage.py",
+            "seed_load_data",
+            f"--subjects={subjects}",
+            f"--appointments={appointments}",
+        ],
+    ):
+        subprocess.run(command, cwd=target.root, env=env, check=True, stdout=subprocess.DEVNULL)
+    print(
+        f"[{target.label}] database {target.dbname} ready in {time.perf_counter() - started:.0f} s"
+    )
+    with psycopg.connect(target.database_url) as conn:
+        # Offices a person can book at, with open times, and the ZIP to search them by.
+        rows = conn.execute(
+            "SELECT code, zip FROM offices_office o WHERE is_active AND accepts_online_booking "
+            "AND EXISTS (SELECT 1 FROM appointments_slot s WHERE s.office_id = o.id "
+            "AND s.starts_at > now() + interval '2 days' AND s.booked < s.capacity) "
+            "ORDER BY code"
+        ).fetchall()
+    target.offices = [code for code, _zip in rows]
+    target.queries = sorted({zip_code for _code, zip_code in rows})
+
+
+def _bookable_people(target: Target, count: int) -> list[str]:
+    """Seeded people past the browsing range with no booked appointment yet."""
+    with psycopg.connect(target.database_url) as conn:
+        rows = conn.execute(
+            "SELECT s.subject_id FROM subjects_subject s WHERE s.subject_id > %s "
+            "AND s.subject_id LIKE 'LOAD%%' AND s.checkin_completed_on IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM appointments_appointment a "
+            "WHERE a.subject_id = s.id AND a.status = 'booked') "
+            "ORDER BY s.subject_id LIMIT %s",
+            [load_subject_id(SIGN_IN_SUBJECTS), count],
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _start(target: Target, server_log) -> None:
+    target.port = _free_port()
+    target.server = subprocess.Popen(
+        [GUNICORN, "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{target.port}"],
+        cwd=target.root,
+        env={**target.env(), "GUNICORN_CMD_ARGS": ""},
+        stdout=server_log,
+        stderr=server_log,
+        start_new_session=True,
+    )
+    deadline = time.time() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{target.port}/healthz/live", timeout=5):
+                break
+        except OSError:
+            if target.server.poll() is not None or time.time() > deadline:
+                raise SystemExit(f"[{target.label}] gunicorn did not start") from None
+            time.sleep(0.2)
+
+
+def _stop(target: Target) -> None:
+    if target.server and target.server.poll() is None:
+        os.killpg(target.server.pid, signal.SIGTERM)
+        try:
+            target.server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(target.server.pid, signal.SIGKILL)
+
+
+# --- CPU from /proc ------------------------------------------------------------------------
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()  # fields from 3 (state) on
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = _stat(int(entry.name))
+            if fields and int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def app_cpu_ticks(master: int) -> int:
+    """gunicorn master (with its reaped children, so recycled workers count) + live workers."""
+    fields = _stat(master)
+    if fields is None:
+        return 0
+    total = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+    for child in _children(master):
+        child_fields = _stat(child)
+        if child_fields:
+            total += int(child_fields[11]) + int(child_fields[12])
+    return total
+
+
+def db_cpu_ticks(conn, dbname: str) -> dict[int, int]:
+    pids = conn.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+        [dbname],
+    ).fetchall()
+    ticks = {}
+    for (pid,) in pids:
+        fields = _stat(pid)
+        if fields:
+            ticks[pid] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def _client_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# --- one measurement ----------------------------------------------------------------------
+
+
+def _jobs(target: Target, scenario: str, clients: int, duration: float, bookings: int, people):
+    base = {"host": "127.0.0.1", "port": target.port, "duration": duration}
+    jobs = []
+    for client in range(clients):
+        job = load_client.ClientJob(scenario=scenario, client=client, **base)
+        if scenario == "bare":
+            job.paths = ["/bench/bare/"]
+        elif scenario == "template":
+            job.paths = ["/bench/template/"]
+        elif scenario == "finder":
+            offset = client * 7
+            job.paths = [
+                f"/en/offices/?q={q}" for q in target.queries[offset:] + target.queries[:offset]
+            ]
+        elif scenario == "times":
+            offset = client * 11
+            job.paths = [
+                f"/en/book/times/?office={c}"
+                for c in target.offices[offset:] + target.offices[:offset]
+            ]
+            job.subjects = [load_subject_id(client + 1)]
+        elif scenario == "my_checkin":
+            job.paths = ["/en/my-check-in/"]
+            job.subjects = [load_subject_id(client + 1)]
+        elif scenario == "sign_in":
+            share = SIGN_IN_SUBJECTS // clients
+            job.subjects = [load_subject_id(client * share + n + 1) for n in range(share)]
+        elif scenario == "booking":
+            job.duration = 0
+            job.operations = bookings
+            job.subjects = people[client * bookings : (client + 1) * bookings]
+            job.queries = target.queries[client:] + target.queries[:client]
+        jobs.append(job)
+    return jobs
+
+
+def measure(target: Target, scenario: str, clients: int, duration: float, bookings: int):
+    people = []
+    if scenario == "booking":
+        people = _bookable_people(target, clients * bookings)
+        if len(people) < clients * bookings:
+            raise SystemExit(f"[{target.label}] only {len(people)} people left to book: seed more")
+    jobs = _jobs(target, scenario, clients, duration, bookings, people)
+    marks = {}
+    with psycopg.connect(target.database_url, autocommit=True) as conn:
+
+        def on_start():
+            marks["app"] = app_cpu_ticks(target.server.pid)
+            marks["db"] = db_cpu_ticks(conn, target.dbname)
+            marks["client"] = _client_cpu_s()
+            marks["wall"] = time.perf_counter()
+
+        results = load_client.run_clients(jobs, on_start=on_start)
+        wall = time.perf_counter() - marks["wall"]
+        client_s = _client_cpu_s() - marks["client"]
+        app_ticks = app_cpu_ticks(target.server.pid) - marks["app"]
+        db_after = db_cpu_ticks(conn, target.dbname)
+    db_ticks = sum(ticks - marks["db"].get(pid, 0) for pid, ticks in db_after.items())
+    latencies = sorted(ms for result in results for ms in result.latencies_ms)
+    ops = len(latencies)
+    elapsed = max((r.elapsed_s for r in results), default=0.0) or wall
+    per_op = 1000 / CLK_TCK / max(ops, 1)
+    return {
+        "target": target.label,
+        "commit": target.commit,
+        "scenario": scenario,
+        "clients": clients,
+        "operations": ops,
+        "requests": sum(r.requests for r in results),
+        "errors": sum(r.errors for r in results),
+        "first_error": next((r.first_error for r in results if r.first_error), ""),
+        "conflicts": sum(r.conflicts for r in results),
+        "seconds": round(elapsed, 2),
+        "ops_per_s": round(ops / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": round(load_client.percentile(latencies, 0.50), 1),
+        "p95_ms": round(load_client.percentile(latencies, 0.95), 1),
+        "max_ms": round(latencies[-1], 1) if latencies else 0.0,
+        "app_cpu_ms_per_op": round(app_ticks * per_op, 2),
+        "db_cpu_ms_per_op": round(db_ticks * per_op, 2),
+        "client_cpu_ms_per_op": round(client_s * 1000 / max(ops, 1), 2),
+    }
+
+
+def _print_row(row: dict) -> None:
+    ratio = row.get("ratio_to_template")
+    print(
+        f"{row['target']:>10} {row['scenario']:>10} {row['clients']:>2}  "
+        f"{row['ops_per_s']:>8.1f}/s  p50 {row['p50_ms']:>6.1f}  p95 {row['p95_ms']:>6.1f} ms  "
+        f"app {row['app_cpu_ms_per_op']:>6.2f}  db {row['db_cpu_ms_per_op']:>5.2f}  "
+        f"client {row['client_cpu_ms_per_op']:>5.2f} ms/op  "
+        f"{'' if ratio is None else f'x{ratio:.3f}':>7}"
+        f"{'  errors ' + str(row['errors']) + ' ' + row['first_error'] if row['errors'] else ''}",
+        flush=True,
+    )
+
+
+def _ratio(rows: list[dict], row: dict) -> None:
+    """The row's throughput over the latest bare-template figure of its target and clients."""
+    for ceiling in reversed(rows):
+        if (ceiling["target"], ceiling["scenario"], ceiling["clients"]) == (
+            row["target"],
+            "template",
+            row["clients"],
+        ):
+            if ceiling["ops_per_s"]:
+                row["ratio_to_template"] = round(row["ops_per_s"] / ceiling["ops_per_s"], 3)
+            return
+
+
+def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
+    """Each scenario at each client count on each target in turn (old, new, old, new...)."""
+    print(
+        f"{'target':>10} {'scenario':>10} cl  throughput, latency, CPU per operation, "
+        "ratio to the bare template view"
+    )
+    rows: list[dict] = []
+    for _round in range(args.rounds):
+        for scenario in scenarios:
+            for clients in client_counts:
+                for target in targets:
+                    row = measure(target, scenario, clients, args.duration, args.bookings)
+                    _ratio(rows, row)
+                    rows.append(row)
+                    _print_row(row)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=SCALES, default="small")
+    parser.add_argument("--subjects", type=int, help="people to seed (overrides --scale)")
+    parser.add_argument("--appointments", type=int, help="appointments to seed (overrides)")
+    parser.add_argument(
+        "--ref",
+        action="append",
+        help="a commit to run, checked out as a git worktree under var/bench/worktrees/ "
+        "(repeatable; '.' = this working tree, uncommitted changes included). "
+        "Default: BENCH_REF (when set), then HEAD",
+    )
+    parser.add_argument("--scenario", action="append", choices=SCENARIOS, help="default: all")
+    parser.add_argument("--clients", default="1,8", help="client counts (default 1,8)")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measurement")
+    parser.add_argument("--bookings", type=int, default=40, help="bookings per client")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the whole alternation")
+    parser.add_argument("--fresh", action="store_true", help="drop and re-seed the databases")
+    parser.add_argument("--keep-serving", action="store_true", help="leave servers up (profiling)")
+    args = parser.parse_args(argv)
+    subjects, appointments = SCALES[args.scale]
+    subjects, appointments = args.subjects or subjects, args.appointments or appointments
+    base_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432")
+    base_url = base_url.rstrip("/")
+    suffix = "" if args.scale == "small" and not args.subjects else f"_{subjects // 1000}k"
+    refs = args.ref or [r for r in (os.environ.get("BENCH_REF", ""), "HEAD") if r]
+    targets = []
+    for ref in refs:
+        if ref == ".":
+            path, commit = ROOT, _git("rev-parse", "HEAD") + "+changes"
+        else:
+            path, commit = _worktree(ref)
+        # One database per schema (the migrations' content), reused across runs and commits.
+        dbname = f"cp_bench_{_schema_digest(path)}{suffix}"
+        targets.append(Target(ref, path, f"{base_url}/{dbname}", commit=commit))
+    scenarios = args.scenario or SCENARIOS
+    client_counts = [int(n) for n in args.clients.split(",")]
+    OUT.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    for target in targets:
+        _setup(target, subjects, appointments, args.fresh)
+    with open(OUT / f"load-{stamp}-server.log", "w") as server_log:
+        try:
+            for target in targets:
+                _start(target, server_log)
+                print(f"[{target.label}] serving on 127.0.0.1:{target.port}")
+                # Warm-up, not recorded: every worker past its first request of each page.
+                for scenario in ("template", "finder", "times"):
+                    measure(target, scenario, 4, 1.5, args.bookings)
+            rows = _alternate(targets, scenarios, client_counts, args)
+            if args.keep_serving:
+                for target in targets:
+                    print(
+                        f"[{target.label}] serving on 127.0.0.1:{target.port} "
+                        f"(pid {target.server.pid}); Ctrl-C to stop"
+                    )
+                with contextlib.suppress(KeyboardInterrupt):
+                    signal.pause()
+        finally:
+            for target in targets:
+                _stop(target)
+    report = {
+        "when": stamp,
+        "scale": {"subjects": subjects, "appointments": appointments},
+        "duration_s": args.duration,
+        "bookings_per_client": args.bookings,
+        "targets": [{"label": t.label, "commit": t.commit, "database": t.dbname} for t in targets],
+        "rows": rows,
+    }
+    path = OUT / f"load-{stamp}.json"
+    path.write_text(json.dumps(report, indent=2))
+    print(f"JSON: {path.relative_to(ROOT)}")
+    return 1 if any(r["errors"] for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
