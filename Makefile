@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-hanging bench-staff-import bench-load k8s-scan screenshots
+.PHONY: help run test lint format messages makemessages demo-data install install-dev clean serve demo-reset bench-page-weight bench-offices bench-cold-start bench-places-memory bench-hanging bench-staff-import bench-load k8s-scan screenshots
 
 help:
 	@echo "make run    set up the demo (SQLite, demo data) and serve it on http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench-page-weight  first-load weight of public pages in Chromium"
 	@echo "make bench-offices time one office search at 146 and 10,000 offices (PostgreSQL)"
 	@echo "make bench-cold-start  the first office search after a fresh gunicorn start"
+	@echo "make bench-places-memory  memory of the ZIP index per process (RSS before/after)"
 	@echo "make bench-hanging  home page times while 8 sign-ins wait on a hanging CAPTCHA verifier"
 	@echo "make bench-staff-import  time the admin subject import at several file sizes"
 	@echo "make bench-load  the booking path under load against a bare view (BENCH_SCALE=national, BENCH_REF=<commit>)"
@@ -99,6 +100,9 @@ bench-offices: install-dev
 bench-cold-start: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
 	$(BIN)/python bench/cold_start.py
+
+bench-places-memory: install-dev
+	$(BIN)/python bench/places_memory.py
 
 bench-hanging: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
