@@ -25,13 +25,15 @@ import datetime
 
 from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from .hours import Hours, HoursNotUnderstood, parse_hours
 
-CONTEXT = "office hours"
-
-# Messages only built from a variable: listed here so makemessages extracts them.
+TIME_RANGE = pgettext_lazy("office hours", "%(start)s to %(end)s")
+DAYS_AND_TIMES = pgettext_lazy("office hours", "%(days)s, %(times)s")
+DAY_RANGE = pgettext_lazy("office hours", "%(first)s to %(last)s")
+DAY_LIST = pgettext_lazy("office hours", "%(days)s and %(last)s")
+DAY_LIST_SEPARATOR = pgettext_lazy("office hours", ", ")
 MONTHLY = {
     1: pgettext_lazy("office hours", "1st %(weekday)s of each month"),
     2: pgettext_lazy("office hours", "2nd %(weekday)s of each month"),
@@ -39,8 +41,8 @@ MONTHLY = {
     4: pgettext_lazy("office hours", "4th %(weekday)s of each month"),
     -1: pgettext_lazy("office hours", "Last %(weekday)s of each month"),
 }
-# Present in a catalogue once its translator has written the office-hours phrases.
-SENTINEL = "%(start)s to %(end)s"
+# Every message above (the translation tests check each catalogue has them all).
+PHRASES = [TIME_RANGE, DAYS_AND_TIMES, DAY_RANGE, DAY_LIST, DAY_LIST_SEPARATOR, *MONTHLY.values()]
 
 
 def _upper_first(text: str, language: str) -> str:
@@ -63,15 +65,15 @@ def _days(hours: Hours) -> str:
         return str(MONTHLY[hours.week_of_month]) % {"weekday": _weekday(hours.days[0])}
     if hours.kind == "range":
         first, last = hours.days
-        return pgettext(CONTEXT, "%(first)s to %(last)s") % {
+        return str(DAY_RANGE) % {
             "first": _weekday(first),
             "last": _weekday(last),
         }
     names = [_weekday(day) for day in hours.days]
     if len(names) == 1:
         return names[0]
-    return pgettext(CONTEXT, "%(days)s and %(last)s") % {
-        "days": pgettext(CONTEXT, ", ").join(names[:-1]),
+    return str(DAY_LIST) % {
+        "days": str(DAY_LIST_SEPARATOR).join(names[:-1]),
         "last": names[-1],
     }
 
@@ -80,14 +82,14 @@ def render(hours: Hours, language: str) -> str:
     """``hours`` in ``language`` with whatever its catalogue has (English phrases where it
     has none): the weekday names and the clock are always the language's own."""
     with translation.override(language):
-        when = pgettext(CONTEXT, "%(start)s to %(end)s") % {
+        when = str(TIME_RANGE) % {
             "start": _time(hours.opens),
             "end": _time(hours.closes),
         }
         if hours.kind == "times_only":
             text = when
         else:
-            text = pgettext(CONTEXT, "%(days)s, %(times)s") % {
+            text = str(DAYS_AND_TIMES) % {
                 "days": _days(hours),
                 "times": when,
             }
@@ -95,9 +97,12 @@ def render(hours: Hours, language: str) -> str:
 
 
 def has_phrases(language: str) -> bool:
-    """Whether ``language``'s catalogue has the office-hours phrases yet."""
+    """Whether ``language``'s catalogue has the office-hours phrases yet (the time range
+    reads differently in every language)."""
+    with translation.override("en"):
+        english = str(TIME_RANGE)
     with translation.override(language):
-        return pgettext(CONTEXT, SENTINEL) != SENTINEL
+        return str(TIME_RANGE) != english
 
 
 def render_hours(text: str, language: str) -> str:
