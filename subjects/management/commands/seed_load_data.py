@@ -22,10 +22,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
 
 from appointments.availability import slots_generate
-from appointments.hours_text import HoursNotUnderstood, parse_hours
 from appointments.models import Appointment, ScheduleRule, Slot
 from appointments.weekdays import weekdays_to_mask
 from checkin_portal import clock
+from offices.hours import HoursNotUnderstood, parse_hours
 from offices.models import Office
 from subjects.models import Subject
 
