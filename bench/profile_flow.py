@@ -1,0 +1,172 @@
+"""Profile the booking path in-process and EXPLAIN its queries (issue 17, step 2).
+
+    PYTHONPATH=var/prof-lib DATABASE_URL=postgres://postgres@127.0.0.1:5432/cp_bench_<digest> \\
+        .venv/bin/python bench/profile_flow.py [--page times] [--repeat 200] [--explain] \\
+        [--code var/bench/worktrees/<commit>]
+
+Runs against a database that bench/load.py prepared (seeded by seed_load_data), with the
+benchmark settings (production + ceiling views), through Django's test client, so the
+whole middleware stack runs but no server: pyinstrument (installed into var/prof-lib,
+not a project dependency: pip install --target var/prof-lib pyinstrument) samples
+``--repeat`` requests of each page; ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of
+every query one request of each page makes, with its time and whether it used an index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["finder", "times", "my_checkin", "review", "booking"]
+
+
+def _setup_django(code: Path) -> None:
+    sys.path.insert(0, str(code))
+    os.chdir(code)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkin_portal.settings.bench")
+    os.environ.setdefault(
+        "SECRET_KEY", "bench-load-secret-not-for-deployment-0123456789abcdefghijklmn"
+    )
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,testserver")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "False")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+
+
+def _people(count: int) -> list[str]:
+    from appointments.models import Appointment
+    from subjects.models import Subject
+
+    booked = Appointment.objects.filter(status="booked").values("subject_id")
+    return list(
+        Subject.objects.filter(subject_id__startswith="LOAD", subject_id__gt="LOAD0005000")
+        .exclude(pk__in=booked)
+        .order_by("subject_id")
+        .values_list("subject_id", flat=True)[:count]
+    )
+
+
+class Flow:
+    def __init__(self):
+        from django.test import Client
+
+        from offices.models import Office
+
+        self.client = Client(HTTP_HOST="127.0.0.1", secure=True, HTTP_ACCEPT_LANGUAGE="en")
+        office = (
+            Office.objects.filter(is_active=True, accepts_online_booking=True)
+            .order_by("code")
+            .first()
+        )
+        self.office, self.zip = office.code, office.zip
+
+    def sign_in(self, subject_id: str) -> None:
+        self.client.cookies.clear()
+        response = self.client.post(
+            "/en/sign-in/", {"subject_id": subject_id, "country_of_birth": "MX"}
+        )
+        assert response.status_code == 302, response.status_code
+
+    def get(self, path: str, expect: int = 200):
+        response = self.client.get(path)
+        assert response.status_code == expect, (path, response.status_code)
+        return response
+
+    def page(self, name: str, subject_id: str) -> None:
+        if name == "finder":
+            self.get(f"/en/offices/?q={self.zip}")
+        elif name == "times":
+            self.get(f"/en/book/times/?office={self.office}")
+        elif name == "my_checkin":
+            self.get("/en/my-check-in/")
+        elif name == "review":
+            self.get(f"/en/book/review/?slot={self._slot()}")
+        elif name == "booking":
+            self.sign_in(subject_id)
+            self.get("/en/my-check-in/")
+            self.get(f"/en/book/?q={self.zip}")
+            self.get(f"/en/book/times/?office={self.office}")
+            slot = self._slot()
+            self.get(f"/en/book/review/?slot={slot}")
+            self.client.post("/en/book/confirm/", {"slot": slot})
+            self.get("/en/my-appointment/")
+
+    def _slot(self) -> int:
+        from appointments.selectors import open_slots
+        from offices.models import Office
+
+        office = Office.objects.get(code=self.office)
+        return open_slots(office_id=office.pk).values_list("pk", flat=True)[5]
+
+
+def profile(flow: Flow, name: str, repeat: int, people: list[str]) -> None:
+    from pyinstrument import Profiler
+
+    flow.page(name, people.pop())  # warm
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in range(repeat):
+        flow.page(name, people.pop() if name == "booking" else "")
+    profiler.stop()
+    print(f"===== {name}: {repeat} requests")
+    print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
+
+
+def explain(flow: Flow, name: str, people: list[str]) -> None:
+    from django.db import connection
+
+    captured: list[tuple[str, tuple]] = []
+
+    def capture(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("SELECT"):
+            captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        flow.page(name, people.pop())
+    print(f"===== {name}: {len(captured)} SELECT statements")
+    with connection.cursor() as cursor:
+        for sql, params in captured:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            plan = [row[0] for row in cursor.fetchall()]
+            seq = [line.strip() for line in plan if "Seq Scan" in line]
+            total = next((line for line in plan if line.startswith("Execution Time")), "")
+            print(f"-- {sql[:160]}")
+            print(f"   {total}; {'SEQ SCAN: ' + '; '.join(seq) if seq else 'no seq scan'}")
+            if seq or "--verbose" in sys.argv:
+                print("   " + "\n   ".join(plan))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--page", action="append", choices=PAGES)
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="every plan in full")
+    parser.add_argument(
+        "--code", type=Path, default=ROOT, help="the tree to run (e.g. a var/bench/worktrees/ one)"
+    )
+    args = parser.parse_args()
+    _setup_django(args.code.resolve())
+    pages = args.page or PAGES
+    people = _people(args.repeat * 2 + 20)
+    flow = Flow()
+    flow.sign_in(people.pop())
+    for name in pages:
+        if args.explain:
+            explain(flow, name, people)
+            flow.sign_in(people.pop())
+        if not args.no_profile:
+            profile(flow, name, args.repeat if name != "booking" else args.repeat // 5, people)
+            flow.sign_in(people.pop())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
