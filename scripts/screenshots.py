@@ -27,6 +27,8 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -143,6 +145,29 @@ class Recorder:
         with self.lock:
             names, self.names = self.names, set()
         return names
+
+
+# Scripts the pictures need a font for (fontconfig language codes): without one Chromium
+# draws empty boxes. Debian: apt-get install fonts-noto-core fonts-noto-cjk.
+FONT_LANGUAGES = {"zh-hans": "zh-cn", "ar": "ar", "fa": "fa", "hi": "hi", "pa": "pa", "ru": "ru"}
+FONTS_HINT = "apt-get install fonts-noto-core fonts-noto-cjk"
+
+
+def check_fonts(languages: list[str]) -> None:
+    """Every language's script needs a font, or its pictures show empty boxes. The
+    language chooser shows all twelve names, so every run needs every font."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        raise SystemExit(f"fc-list (fontconfig) is needed to check the fonts: {FONTS_HINT}")
+    missing = []
+    for language, fc_lang in FONT_LANGUAGES.items():
+        found = subprocess.run(
+            [fc_list, f":lang={fc_lang}", "family"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        if not found:
+            missing.append(language)
+    if missing and languages:
+        raise SystemExit(f"no font for {', '.join(missing)} here: {FONTS_HINT}")
 
 
 def prepare_database() -> None:
@@ -329,6 +354,7 @@ def main() -> int:
 
     languages = args.languages or [code for code, _name in settings.LANGUAGES]
     wanted = set(args.steps or [step.slug for step in howto.STEPS])
+    check_fonts(languages)
     started = time.monotonic()
     prepare_database()
     print(f"demo database ready in {time.monotonic() - started:.1f} s")
