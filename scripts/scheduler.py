@@ -2,7 +2,8 @@
 
     hourly, at minute SCHEDULER_HOURLY_MINUTE (default 5):
         send_appointment_reminders, send_queued_messages (the safety net for messages
-        whose task was lost, e.g. the queue was down when they were saved)
+        whose task was lost, e.g. the queue was down when they were saved), run_offers
+        (the waiting list's safety net: expired offers, open earlier seats)
     nightly, at SCHEDULER_NIGHTLY_AT (default 04:15) in SCHEDULER_TIME_ZONE (default TIME_ZONE):
         generate_slots, clearsessions, prune_db_task_results
 
@@ -56,6 +57,7 @@ class Job:
 JOBS = (
     Job("reminders", ("send_appointment_reminders",), "hourly", 30 * 60),
     Job("queued-messages", ("send_queued_messages",), "hourly", 10 * 60),
+    Job("offers", ("run_offers",), "hourly", 10 * 60),
     Job("slots", ("generate_slots",), "nightly", 2 * 60 * 60),
     Job("sessions", ("clearsessions",), "nightly", 30 * 60),
     Job("task-results", ("prune_db_task_results", "--queue-name", "*"), "nightly", 30 * 60),

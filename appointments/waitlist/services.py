@@ -57,11 +57,16 @@ def seats_opened(*, slot_ids=(), office_id: int | None = None, office_ids=()) ->
         transaction.on_commit(functools.partial(_enqueue, slots, offices))
 
 
-def _enqueue(slot_ids: list, office_ids: list) -> None:
+def _enqueue(slot_ids: list, office_ids: list, run_after=None) -> None:
     from .tasks import offer_open_seats
 
+    task = offer_open_seats
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return  # the periodic run ends the offer
+        task = task.using(run_after=run_after)
     try:
-        offer_open_seats.enqueue(slot_ids=slot_ids, office_ids=office_ids)
+        task.enqueue(slot_ids=slot_ids, office_ids=office_ids)
     except Exception:  # the queue is down: the periodic run_offers catches up
         logger.exception("waitlist: offer task not queued")
 
@@ -207,6 +212,9 @@ def _send_offer(offer_id: int, token: str) -> None:
     )
     if offer is None:
         return
+    # When the hold runs out, a run ends it and offers the seat on (the hourly run is the
+    # safety net, and the page reads an offer past its time as ended at once).
+    _enqueue([offer.slot_id], [], run_after=offer.expires_at)
     try:
         notifications.send_offer(offer=offer, token=token)
     except MessagingError as error:  # the hold runs out and the seat goes on

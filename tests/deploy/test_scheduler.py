@@ -39,6 +39,7 @@ def test_jobs_cover_the_periodic_commands():
     assert commands == {
         "send_appointment_reminders": "hourly",
         "send_queued_messages": "hourly",
+        "run_offers": "hourly",
         "generate_slots": "nightly",
         "clearsessions": "nightly",
         "prune_db_task_results": "nightly",
