@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
+from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from .confirmation import format_confirmation_number
@@ -316,7 +317,8 @@ class Appointment(models.Model):
     wants_reminder = models.BooleanField(_("wants a reminder"), default=False)
     # Contact details are kept only when the person asks for a reminder.
     reminder_email = models.EmailField(_("reminder email"), blank=True)
-    reminder_phone = models.CharField(_("reminder phone"), max_length=20, blank=True)
+    # E.164; shown to people through ``phone_display`` (checkin_portal.phones).
+    reminder_phone = PhoneNumberField(_("reminder phone"), blank=True, region="US")
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
