@@ -13,7 +13,12 @@ from django.utils.translation import pgettext
 
 
 def _local(value):
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+    # A moment already on a place's clock (``in_zone``) is shown as it is.
+    if (
+        isinstance(value, datetime.datetime)
+        and timezone.is_aware(value)
+        and getattr(value, "convert_to_local_time", True)
+    ):
         return timezone.localtime(value)
     return value
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
-from checkin_portal.admin_time import with_zone
+from checkin_portal.places.zones import with_zone
 
 from .forms import HearingAdminForm, HearingImportForm
 from .hearing_rows import HearingDataError

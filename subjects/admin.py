@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from checkin_portal.admin_history import HistoryAdmin
-from checkin_portal.admin_time import with_zone
+from checkin_portal.places.zones import with_zone
 from checkin_portal.staff_imports.admin import StaffImportExportMixin
 
 from . import selectors

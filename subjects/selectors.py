@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from checkin_portal import clock
+from checkin_portal.places.zones import in_zone
 
 from .models import Subject
 from .release_forms import REPORTING_DOCUMENT, ReleaseForm, ReportingDocument
@@ -65,7 +66,8 @@ def checkin_status(
     paperwork_at = None
     paperwork_passed = False
     if subject.paperwork_appointment_at and zone:
-        paperwork_at = subject.paperwork_appointment_at.astimezone(zone)
+        # On the office's clock: templates show it as it is (not in the server's zone).
+        paperwork_at = in_zone(subject.paperwork_appointment_at, zone)
         # The whole day counts: a later time at the same office that day still meets it.
         paperwork_passed = paperwork_at.date() < today
 

@@ -11,7 +11,7 @@ from import_export.admin import ExportActionMixin
 
 from checkin_portal import clock
 from checkin_portal.admin_history import HistoryAdmin
-from checkin_portal.admin_time import with_zone
+from checkin_portal.places.zones import with_zone
 
 from .. import lifecycle
 from ..availability import local_day_bounds, office_zone

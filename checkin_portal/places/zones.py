@@ -1,5 +1,6 @@
-"""Time zones (IANA names): the one validator of every field that holds one, and a wall
-clock time in a zone as an aware datetime. A place's zone (from its ZIP, or city and state)
+"""Time zones (IANA names): the one validator of every field that holds one, a moment in
+a place's zone (``in_zone``; the template filter of the same name), and a wall clock time
+in a zone as an aware datetime. A place's zone (from its ZIP, or city and state)
 comes from the ZIP index: ``checkin_portal.places.zips.zone_for_address``."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import datetime
 import functools
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -55,3 +57,53 @@ def aware_local(day: datetime.date, time: datetime.time, zone_name: str) -> date
             raise NonexistentLocalTime(naive)
         raise AmbiguousLocalTime(naive)
     return first
+
+
+def zone_of(place) -> zoneinfo.ZoneInfo:
+    """The zone of a place: an office or court (its ``zone``), a ZoneInfo or an IANA name;
+    the server's TIME_ZONE when the place has none."""
+    zone = getattr(place, "zone", place)
+    if isinstance(zone, str) and zone:
+        try:
+            zone = zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = None
+    if isinstance(zone, datetime.tzinfo):
+        return zone
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class PlaceTime(datetime.datetime):
+    """A moment on a place's wall clock. Django's template filters (``date``, ``time``,
+    ``long_date``) show it as it is instead of converting it to the server's zone (they
+    honour ``convert_to_local_time``, as for ``{% timezone %}``)."""
+
+    convert_to_local_time = False
+
+
+def in_zone(moment: datetime.datetime | None, place) -> PlaceTime | None:
+    """``moment`` (aware) on the wall clock of ``place``; its ``tzname()`` is the zone's
+    abbreviation at that moment (CST, EDT, ChST)."""
+    if not isinstance(moment, datetime.datetime):
+        return None
+    local = moment.astimezone(zone_of(place))
+    return PlaceTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=local.tzinfo,
+        fold=local.fold,
+    )
+
+
+def with_zone(moment: datetime.datetime | None, place=None) -> str:
+    """For staff: ``2026-12-25 09:00 CST``, the moment in the place's zone (the server's
+    when none); empty for no moment."""
+    local = in_zone(moment, place)
+    if local is None:
+        return ""
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from appointments.admin.appointments import AppointmentResource
 from appointments.models import Appointment
-from checkin_portal.admin_time import with_zone
+from checkin_portal.places.zones import with_zone
 from tests.appointments.factories import AppointmentFactory, SlotFactory
 from tests.helpers import staff_login
 from tests.offices.factories import OfficeFactory
