@@ -237,6 +237,7 @@ class Walk:
         if self.failed:
             raise SystemExit(f"{self.language} {slug}: server error at {self.failed}; fix it first")
         target.wait_for(state="visible", timeout=10_000)
+        page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
         box = target.evaluate(OUTLINE_JS)
         clip = page.evaluate(CROP_JS, [box, from_top, MAX_HEIGHT])
         shot = self.cdp.send(
