@@ -32,6 +32,7 @@ _ALLOWED_SIGNS = frozenset(" .,-/#'&()")
 # After folding (the field does it): ASCII digits only, as the database checks.
 _ZIP = re.compile(r"^([0-9]{5})(?:-?([0-9]{4}))?$")
 
+TOO_LONG = _("Use at most %(limit_value)d characters (you wrote %(show_value)d).")
 SIGNS_MESSAGE = _(
     "Use only letters (A to Z, accents are fine), numbers, spaces and these signs: "
     ". , - / # ' & ( )"
@@ -57,14 +58,7 @@ class AddressTextField(FoldDigitsMixin, forms.CharField):
     default_validators = [validate_address_text]
 
     def __init__(self, *, max_length: int, **kwargs):
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "max_length": _(
-                    "Use at most %(limit_value)d characters (you wrote %(show_value)d)."
-                ),
-            },
-        )
+        kwargs["error_messages"] = {"max_length": TOO_LONG, **kwargs.get("error_messages", {})}
         super().__init__(max_length=max_length, **kwargs)
 
     def to_python(self, value):
@@ -146,10 +140,7 @@ class AddressChangeForm(PortalForm):
         label=_("Street address or PO box"),
         help_text=_("House number and street, for example: 123 Main St. Or: PO Box 45."),
         max_length=100,
-        error_messages={
-            "required": _("Write the street address or the PO box."),
-            "max_length": _("Use at most %(limit_value)d characters (you wrote %(show_value)d)."),
-        },
+        error_messages={"required": _("Write the street address or the PO box.")},
     )
     unit = AddressTextField(
         label=_("Apartment, suite or unit (optional)"),
@@ -159,10 +150,7 @@ class AddressChangeForm(PortalForm):
     city = AddressTextField(
         label=_("City or town"),
         max_length=50,
-        error_messages={
-            "required": _("Write the city or town."),
-            "max_length": _("Use at most %(limit_value)d characters (you wrote %(show_value)d)."),
-        },
+        error_messages={"required": _("Write the city or town.")},
     )
     state = forms.ChoiceField(
         label=_("State"),
@@ -214,7 +202,7 @@ class AddressChangeForm(PortalForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "invalid": _("Write a full email address, for example name@example.com."),
-            "max_length": _("Use at most %(limit_value)d characters (you wrote %(show_value)d)."),
+            "max_length": TOO_LONG,
         },
     )
     confirmation = forms.ChoiceField(
