@@ -6,10 +6,14 @@ Templates get *naive* local datetimes on purpose: Django's date filters convert 
 values to the server's zone, which would show the wrong time for an office elsewhere."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache.backends.locmem import LocMemCache
+from django.template.loader import render_to_string
 from django.utils import formats
-from django.utils.translation import pgettext
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, pgettext
 
 from checkin_portal import clock
 
@@ -109,3 +113,45 @@ class BookingDates:
     @property
     def moved_words(self) -> str:
         return _words(self.moved) if self.moved else ""
+
+
+# The rendered list of times (the buttons of one page of one office), kept per process.
+# The key is everything the list shows: the language, the office's zone and today there
+# (for "Today"/"Tomorrow"), and each listed time (id, start, end). Read from the page's own
+# query, so a booking that fills a time, a closure or a blocked time changes the list and
+# so the key: never stale, nothing to invalidate, no personal data in a key (issue 17).
+_TIMES_FRAGMENTS = LocMemCache(
+    "appointments-times-fragments", {"TIMEOUT": 60 * 60, "OPTIONS": {"MAX_ENTRIES": 2000}}
+)
+
+
+def _times_key(*, office, slots, zone, today) -> str:
+    listed = ";".join(f"{s.pk},{s.starts_at.isoformat()},{s.ends_at.isoformat()}" for s in slots)
+    raw = f"{get_language()}|{office.pk}|{zone.key}|{today.isoformat()}|{listed}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def times_list_html(*, office, slots) -> SafeString:
+    """The times of one page as buttons grouped by local day
+    (appointments/_times_list.html), rendered once per process for the same list."""
+    from .selectors import group_by_local_day
+
+    if not slots:
+        return mark_safe("")
+    zone = office_zone(office)
+    key = _times_key(office=office, slots=slots, zone=zone, today=clock.today_in(zone))
+    html = _TIMES_FRAGMENTS.get(key)
+    if html is None:
+        for slot in slots:
+            slot.office = office  # already loaded; saves a query per slot
+            slot.local = LocalTime.of(slot)
+        html = render_to_string(
+            "appointments/_times_list.html", {"days": group_by_local_day(slots, zone)}
+        )
+        _TIMES_FRAGMENTS.set(key, html)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+
+
+def times_fragments_clear() -> None:
+    """Tests: forget every rendered list."""
+    _TIMES_FRAGMENTS.clear()

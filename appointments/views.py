@@ -16,12 +16,13 @@ from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
 from offices.models import Office
+from offices.selectors import SESSION_KEY as CHOSEN_OFFICE_KEY
 from offices.selectors import chosen_office, office_search
 from offices.services import chosen_office_set
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
 from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotChoiceForm
-from .presentation import BookingDates, LocalTime
+from .presentation import BookingDates, LocalTime, times_list_html
 from .waitlist import selectors as waitlist_selectors
 
 JUST_BOOKED = "appointments:just_booked"  # session key: the confirm redirect's flash
@@ -56,24 +57,25 @@ def times(request):
             request, _("That office does not take online bookings. Please choose another office.")
         )
         return HttpResponseRedirect(reverse("appointments:start"))
-    # Remembered so that "Choose another time" comes back to this office first.
-    chosen_office_set(session=request.session, office=office)
+    # Remembered so that "Choose another time" comes back to this office first (and
+    # written only when it changes: the session is not saved on every page).
+    if request.session.get(CHOSEN_OFFICE_KEY) != office.code:
+        chosen_office_set(session=request.session, office=office)
     page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
     page = selectors.open_slots_page(
         office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE
     )
-    for slot in page.slots:
-        slot.office = office  # already loaded; saves a query per slot
-        slot.local = LocalTime.of(slot)
-    days = selectors.group_by_local_day(page.slots, office.zone)
-    soonest = page.slots[0].local if page.page == 1 and page.slots else None
+    soonest = None
+    if page.page == 1 and page.slots:
+        page.slots[0].office = office
+        soonest = LocalTime.of(page.slots[0])
     report_by = request.subject.report_by
     return render(
         request,
         "appointments/times.html",
         {
             "office": office,
-            "days": [(day, slots) for day, slots in days],
+            "times_list": times_list_html(office=office, slots=page.slots),
             "page": page,
             "soonest_after_report_by": bool(soonest and report_by and soonest.day > report_by),
             "active": selectors.active_appointment(subject=request.subject),

@@ -7,9 +7,13 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and other cached state must not leak from one test into the next.
+    from appointments.presentation import times_fragments_clear
+
     cache.clear()
+    times_fragments_clear()
     yield
     cache.clear()
+    times_fragments_clear()
 
 
 @pytest.fixture(scope="session")
