@@ -18,6 +18,7 @@ DEMO_SIGN_INS = [
     ("DEMO-1005", "HT", "Haiti", "appointment on the papers has passed: book now"),
     ("DEMO-1006", "CO", "Colombia", "other release form, no dates"),
     ("DEMO-1007", "SV", "El Salvador", "an appointment booked online (see, move, cancel)"),
+    ("DEMO-1008", "NI", "Nicaragua", "waiting list: an earlier time is offered"),
 ]
 # As stored (normalised): what the reset removes and recreates.
 DEMO_SUBJECT_IDS = [typed.replace("-", "") for typed, *_rest in DEMO_SIGN_INS]
@@ -115,6 +116,16 @@ def _subjects(today: datetime.date) -> list[dict]:
             "family_names": "Martínez",
             "release_form": ReleaseForm.NOTICE_TO_REPORT,
             "release_date": today - datetime.timedelta(days=3),
+        },
+        {
+            # The appointments demo books a late time and offers this person an earlier one.
+            "subject_id": "DEMO1008",
+            "country_of_birth": "NI",
+            "given_names": "Lucía",
+            "family_names": "Herrera",
+            "release_form": ReleaseForm.NOTICE_TO_APPEAR,
+            "release_date": today - datetime.timedelta(days=2),
+            "preferred_language": "es",
         },
     ]
 

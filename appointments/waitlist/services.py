@@ -30,7 +30,7 @@ from checkin_portal.messaging.api import normalise_destination
 
 from .. import lifecycle, policy
 from ..models import Appointment, AppointmentStatus, Slot
-from .models import EndReason, Offer, OfferState, WaitlistEntry, new_offer_token
+from .models import EndReason, Offer, OfferState, WaitlistEntry, new_offer_token, token_digest
 
 logger = logging.getLogger(__name__)
 
@@ -210,8 +210,8 @@ def _send_offer(offer_id: int, token: str) -> None:
         .filter(pk=offer_id, state=OfferState.HELD)
         .first()
     )
-    if offer is None:
-        return
+    if offer is None or offer.token_digest != token_digest(token):
+        return  # answered, ended, or its link was renewed since (the demo)
     # When the hold runs out, a run ends it and offers the seat on (the hourly run is the
     # safety net, and the page reads an offer past its time as ended at once).
     _enqueue([offer.slot_id], [], run_after=offer.expires_at)

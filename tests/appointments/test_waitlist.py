@@ -258,3 +258,23 @@ def test_joining_needs_a_booked_appointment(office):
         services.entry_join(
             subject=entry.subject, office_ids=[office.pk], channel="email", destination="a@b.org"
         )
+
+
+def test_the_demo_has_a_person_with_an_offer_waiting(settings):
+    import io
+
+    from appointments import demo_data
+    from offices import demo_data as offices_demo
+    from subjects import demo_data as subjects_demo
+
+    settings.DEMO_SLOT_DAYS = 14
+    offices_demo.load(io.StringIO())
+    subjects_demo.load(io.StringIO())
+    out = io.StringIO()
+    demo_data.load(out)
+    demo_data.load(io.StringIO())  # idempotent
+    offer = Offer.objects.get(entry__subject__subject_id="DEMO1008")
+    assert offer.state == OfferState.HELD
+    assert offer.slot.starts_at < offer.entry.appointment.slot.starts_at
+    token = out.getvalue().split("/link/offer/")[1].split("/")[0]
+    assert answers.offer_read(token=token).outcome is Outcome.OPEN
