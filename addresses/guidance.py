@@ -45,8 +45,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from offices.templatetags.offices_tags import phone_display
 from subjects.release_forms import ReleaseForm
 
 from .deadlines import DayKind, Deadline, DeadlineRule, deadline_for
@@ -266,6 +269,16 @@ class AgencyStep:
     def steps(self) -> list[str]:
         phone = help_line_phone()
         return [str(step) % {"help_line_phone": phone} for step in self.agency.steps]
+
+    @property
+    def steps_html(self) -> list[SafeString]:
+        """The steps for a web page: the help line's number isolated left to right and
+        readable (``phone_display``), so that it keeps its order in Arabic or Persian."""
+        phone = phone_display(help_line_phone())
+        return [
+            mark_safe(escape(str(step)) % {"help_line_phone": phone})  # noqa: S308 - escaped
+            for step in self.agency.steps
+        ]
 
 
 @dataclass(frozen=True)

@@ -154,3 +154,10 @@ def test_phone_link_reads_text_too(value, link):
     from offices.templatetags.offices_tags import phone_link
 
     assert phone_link(value) == link
+
+
+def test_the_help_line_in_agency_steps_is_isolated_on_the_page(client):
+    html = client.get(
+        "/ar/new-address/", {"release_form": "nta", "credible_fear": "no", "work_permit": "no"}
+    ).content.decode()
+    assert '<bdi class="portal-phone" dir="ltr">(833) 383-1465</bdi>' in html
