@@ -1,22 +1,20 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
 from checkin_portal.places.zones import with_zone
+from checkin_portal.staff_imports.admin import StaffImportMixin
 
-from .forms import HearingAdminForm, HearingImportForm
-from .hearing_rows import HearingDataError
+from .forms import HearingAdminForm
 from .models import Hearing, ImmigrationCourt
-from .services import hearings_import
+from .resources import CourtResource, HearingResource
 
 
 @admin.register(ImmigrationCourt)
-class ImmigrationCourtAdmin(HistoryAdmin, TranslationAdmin):
+class ImmigrationCourtAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
+    # The court data file, on the one staff import screen (what staff decide is kept).
+    resource_classes = [CourtResource]
     list_display = (
         "name",
         "code",
@@ -49,9 +47,11 @@ class ImmigrationCourtAdmin(HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Hearing)
-class HearingAdmin(HistoryAdmin):
+class HearingAdmin(StaffImportMixin, HistoryAdmin):
     form = HearingAdminForm
-    change_list_template = "admin/hearings/hearing/change_list.html"
+    # Staff CSV files of hearings, on the one staff import screen.
+    resource_classes = [HearingResource]
+    import_help_template = "admin/hearings/hearing/import_help.html"
     list_display = (
         "subject",
         "court",
@@ -82,58 +82,3 @@ class HearingAdmin(HistoryAdmin):
     def get_fields(self, request, obj=None):
         fields = list(self.form.Meta.fields)
         return [*fields, "created_at", "updated_at"] if obj else fields
-
-    def get_urls(self):
-        custom = [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="hearings_hearing_import",
-            )
-        ]
-        return custom + super().get_urls()
-
-    def import_view(self, request):
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        report = None
-        file_error = ""
-        if request.method == "POST":
-            form = HearingImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                try:
-                    report = hearings_import(
-                        text=form.cleaned_data["text"],
-                        dry_run=form.cleaned_data["check_only"],
-                    )
-                except HearingDataError as error:
-                    file_error = str(error)
-                if report is not None and report.saved:
-                    self.message_user(
-                        request,
-                        _(
-                            "Hearings imported: %(created)d created, %(updated)d updated, "
-                            "%(unchanged)d unchanged."
-                        )
-                        % {
-                            "created": report.created,
-                            "updated": report.updated,
-                            "unchanged": report.unchanged,
-                        },
-                        messages.SUCCESS,
-                    )
-                    return HttpResponseRedirect(reverse("admin:hearings_hearing_changelist"))
-        else:
-            form = HearingImportForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Import hearings from a CSV file"),
-            "form": form,
-            "report": report,
-            "file_error": file_error,
-        }
-        status = 400 if (report is not None and not report.ok) or file_error else 200
-        return TemplateResponse(
-            request, "admin/hearings/hearing/import.html", context, status=status
-        )

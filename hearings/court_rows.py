@@ -1,4 +1,5 @@
-"""Reading and checking rows of the court data file (hearings/data/immigration_courts.csv).
+"""Checking rows of the court data file (hearings/data/immigration_courts.csv); the
+import itself is ``resources.CourtResource``.
 
 The file's own format, one court a row:
 
@@ -9,10 +10,6 @@ The file's own format, one court a row:
 ``is_active`` and ``needs_verification`` are ``true`` or ``false``.
 """
 
-import csv
-import io
-from dataclasses import dataclass
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +18,9 @@ from phonenumber_field.formfields import PhoneNumberField
 from checkin_portal.forms import FoldDigitsMixin
 from checkin_portal.places.zips import ZIP_RE, zone_for_address
 from checkin_portal.places.zones import is_valid_time_zone
+from checkin_portal.staff_imports.resources import ImportFileError
 
-from .models import Docket, ImmigrationCourt
+from .models import Docket
 
 COURT_COLUMNS = (
     "code",
@@ -42,24 +40,13 @@ COURT_COLUMNS = (
 REQUIRED_COLUMNS = {"code", "name", "street", "city", "state"}
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
-# Fields the data file keeps up to date; the rest (operating status, public notice,
-# active, needs verification, staff note) are set when a court is created and then
-# belong to staff, so loading the file again never undoes their work.
-MANAGED_FIELDS = (
-    "name",
-    "street",
-    "city",
-    "state",
-    "zip_code",
-    "phone",
-    "time_zone",
-    "docket",
-    "source",
-)
+# The file keeps a court's facts up to date; these are set when a court is created and
+# then belong to staff (with the operating status and public notice, which the file does
+# not have), so loading the file again never undoes their work.
 CREATE_ONLY_FIELDS = ("is_active", "needs_verification", "staff_note")
 
 
-class CourtDataError(Exception):
+class CourtDataError(ImportFileError):
     """The file as a whole cannot be read (not CSV, missing columns)."""
 
 
@@ -115,58 +102,3 @@ class CourtRowForm(forms.Form):
                 )
             cleaned["time_zone"] = zone
         return cleaned
-
-
-@dataclass(frozen=True)
-class CourtRow:
-    line: int
-    values: dict | None  # cleaned values, or None when the row is invalid
-    errors: tuple[str, ...] = ()
-
-
-def _flatten(form: forms.Form) -> tuple[str, ...]:
-    messages = []
-    for field, errors in form.errors.items():
-        prefix = "" if field == "__all__" else f"{field}: "
-        messages.extend(f"{prefix}{error}" for error in errors)
-    return tuple(messages)
-
-
-def read_court_rows(text: str) -> list[CourtRow]:
-    """Every data row with its line number, checked; raises CourtDataError when the file
-    cannot be read as the court data format at all."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip() for name in reader.fieldnames or []]
-    missing = REQUIRED_COLUMNS - set(header)
-    if missing:
-        raise CourtDataError(f"missing column(s): {', '.join(sorted(missing))}")
-    rows = []
-    try:
-        for record in reader:
-            data = {
-                (key or "").strip(): (value or "").strip()
-                for key, value in record.items()
-                if key is not None and not isinstance(value, list)
-            }
-            if not any(data.values()):
-                continue
-            form = CourtRowForm(data)
-            if form.is_valid():
-                rows.append(CourtRow(reader.line_num, form.cleaned_data))
-            else:
-                rows.append(CourtRow(reader.line_num, None, _flatten(form)))
-    except csv.Error as error:
-        raise CourtDataError(f"line {reader.line_num}: {error}") from error
-    return rows
-
-
-def court_from_values(values: dict, court: ImmigrationCourt | None = None) -> ImmigrationCourt:
-    """A court (new or the given one) with the file's values applied."""
-    if court is None:
-        court = ImmigrationCourt(code=values["code"])
-        for field in CREATE_ONLY_FIELDS:
-            setattr(court, field, values[field])
-    for field in MANAGED_FIELDS:
-        value = values[field]
-        setattr(court, field, "" if value is None else value)
-    return court

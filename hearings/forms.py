@@ -1,13 +1,12 @@
-"""Staff forms: a hearing with its time on the court's clock, and the CSV import."""
+"""Staff form: a hearing with its time on the court's clock (the CSV import is
+``resources.HearingResource`` on the one staff import screen)."""
 
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.utils.translation import gettext_lazy as _
 
 from checkin_portal.places.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
-from checkin_portal.staff_files import read_import_file
 
-from .hearing_rows import HearingDataError, decode_upload
 from .models import Hearing
 
 
@@ -74,23 +73,3 @@ class HearingAdminForm(forms.ModelForm):
             self.add_error("local_time", _("This person already has a hearing at this time."))
         self.instance.starts_at = starts_at
         return cleaned
-
-
-class HearingImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "UTF-8 CSV with the columns subject_id, a_number, court, date, time, type, "
-            "format, judge, status. Times are on each court's own clock."
-        ),
-    )
-    check_only = forms.BooleanField(label=_("Only check the file (save nothing)"), required=False)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        content = read_import_file(upload)  # STAFF_IMPORT_MAX_BYTES and _MAX_ROWS
-        try:
-            self.cleaned_data["text"] = decode_upload(content)
-        except HearingDataError as error:
-            raise forms.ValidationError(str(error)) from error
-        return upload

@@ -25,6 +25,8 @@ class StaffImportMixin(ImportMixin):
     # Each record's history says who imported it; one admin log line per row of a
     # 100,000-row file would double the work.
     skip_admin_log = True
+    # A template with the columns and an example, shown above the form (optional).
+    import_help_template: str | None = None
 
     def import_action(self, request, **kwargs):
         if request.method == "POST" and self.has_import_permission(request):
@@ -49,6 +51,7 @@ class StaffImportMixin(ImportMixin):
         context = super().get_import_context_data(**kwargs)
         context["sync_max_rows"] = settings.STAFF_IMPORT_SYNC_MAX_ROWS
         context["max_rows"] = settings.STAFF_IMPORT_MAX_ROWS
+        context["import_help_template"] = self.import_help_template
         return context
 
 

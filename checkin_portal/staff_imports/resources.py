@@ -99,6 +99,8 @@ class StaffResource(resources.ModelResource):
         self.progress: Callable[[int], None] | None = None
         self.bad_lengths: dict[int, int] = {}
         self._choice_sets: dict[str, set] | None = None
+        self.lines: list[int] | None = None
+        self.labels: dict[str, list[str]] = {}
         self.width = 0
 
     # --- the file as a whole ------------------------------------------------------------
@@ -132,7 +134,9 @@ class StaffResource(resources.ModelResource):
         if self.user is not None and not getattr(self.user, "pk", None):
             self.user = None
         self.first_row, self.before, self.row_numbers = {}, {}, {}
+        self.labels: dict[str, list[str]] = {}
         self.bad_lengths = getattr(dataset, "bad_lengths", {})
+        self.lines = getattr(dataset, "lines", None)
         self.width = len(dataset.headers or [])
         rows = [dict(zip(dataset.headers, values, strict=False)) for values in dataset]
         self.existing = self.load_existing(rows)
@@ -191,6 +195,12 @@ class StaffResource(resources.ModelResource):
         if not new:
             self.before[id(instance)] = self.snapshot(instance)
 
+    def line_of(self, number: int) -> int:
+        """The line in the file of data row ``number`` (the header is line 1)."""
+        if self.lines and 0 < number <= len(self.lines):
+            return self.lines[number - 1]
+        return number + 1
+
     def repeated_message(self, first: int, number: int) -> str:
         return _("This row repeats row %(row)s of this file.") % {"row": first}
 
@@ -230,11 +240,19 @@ class StaffResource(resources.ModelResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         choices = self.choice_sets()
+        # Related records the resource set from its lookups exist: no query to check.
+        known = [
+            field.name
+            for field in self._meta.model._meta.concrete_fields
+            if field.is_relation and field.is_cached(instance)
+        ]
         try:
             # Unique fields and constraints are the database's to check, once per batch;
             # choices are checked below against the sets above.
             instance.full_clean(
-                exclude=[*errors, *choices], validate_unique=False, validate_constraints=False
+                exclude=[*errors, *choices, *known],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
@@ -349,8 +367,14 @@ class StaffResource(resources.ModelResource):
 
     # --- progress -----------------------------------------------------------------------
 
+    def label_of(self, row) -> str:
+        """How a report names the row's record (default: its first key column)."""
+        names = self.get_import_id_fields()
+        return str(row.get(self.fields[names[0]].column_name) or "") if names else ""
+
     def import_row(self, row, instance_loader, **kwargs):
         row_result = super().import_row(row, instance_loader, **kwargs)
+        self.labels.setdefault(row_result.import_type, []).append(self.label_of(row))
         number = kwargs.get("row_number", 0)
         if self.progress is not None and number % self.progress_every == 0:
             self.progress(number)

@@ -25,6 +25,9 @@ class Outcome:
     # any, nothing was saved.
     errors: list[tuple[int, str]] = field(default_factory=list)
     saved: bool = False
+    # The records each kind of row names (created: "new", updated: "update", unchanged:
+    # "skip"), as the resource labels them (a code), for reports that list them.
+    labels: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -85,6 +88,8 @@ def read_dataset(content: bytes | str) -> tablib.Dataset:
 
 
 def _messages(error) -> list[str]:
+    if not hasattr(error, "error_dict"):
+        return [str(message) for message in error.messages]
     result = []
     for name, messages in error.message_dict.items():
         prefix = "" if name == NON_FIELD_ERRORS else f"{name}: "
@@ -130,6 +135,7 @@ def run_import(
         updated=totals["update"],
         unchanged=totals["skip"],
         errors=result_errors(result, getattr(dataset, "lines", None)),
+        labels=resource.labels,
     )
     outcome.saved = outcome.ok and not dry_run
     return outcome

@@ -115,38 +115,55 @@ def test_a_second_hearing_at_the_same_time_is_a_form_error(staff, honolulu):
     assert Hearing.objects.count() == 1
 
 
+def _post(staff, content, **extra):
+    upload = content if isinstance(content, SimpleUploadedFile) else _upload(content)
+    data = {"resource": "0", "format": "0", "import_file": upload, **extra}
+    return staff.post(reverse(IMPORT_URL), data)
+
+
 def test_import_page_saves_a_good_file(staff, honolulu):
     SubjectFactory(subject_id="AB123456")
+    response = _post(staff, HEADER + "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n")
+    assert response.status_code == 200
+    assert "Importing it would create 1" in response.content.decode()
+    assert not Hearing.objects.exists()  # the check saves nothing
+    confirm = response.context["confirm_form"]
     response = staff.post(
-        reverse(IMPORT_URL),
-        {"file": _upload(HEADER + "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n")},
+        reverse("admin:hearings_hearing_process_import"),
+        {name: confirm[name].value() for name in confirm.fields},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("admin:hearings_hearing_changelist")
-    assert "1 created, 0 updated, 0 unchanged" in response.content.decode()
     assert Hearing.objects.get().starts_at == datetime.datetime(2026, 3, 9, 19, tzinfo=UTC)
+    assert Hearing.history.get().history_user.username == "boss"
 
 
 def test_import_page_lists_every_problem_and_saves_nothing(staff, honolulu):
     SubjectFactory(subject_id="AB123456")
-    response = staff.post(
-        reverse(IMPORT_URL),
-        {
-            "file": _upload(
-                HEADER
-                + "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n"
-                + "AB123456,,nowhere,2026-03-10,09:00,individual,video,,\n"
-                + ",,honolulu,2026-03-11,9,individual,fax,,\n"
-            )
-        },
+    response = _post(
+        staff,
+        HEADER
+        + "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n"
+        + "AB123456,,nowhere,2026-03-10,09:00,individual,video,,\n"
+        + ",,honolulu,2026-03-11,9,individual,fax,,\n",
     )
-    assert response.status_code == 400
     page = response.content.decode()
+    assert response.context.get("confirm_form") is None
     assert "problems found. Nothing was saved." in page
     assert "No court has this code or name." in page
     assert "Give a Subject ID or an A-number." in page
     assert "Give the format" in page
     assert not Hearing.objects.exists()
+
+
+def test_import_page_names_the_courts_an_ambiguous_name_fits(staff):
+    SubjectFactory(subject_id="AB123456")
+    for code, name in (("atlanta-a", "Atlanta A Court"), ("atlanta-b", "Atlanta B Court")):
+        ImmigrationCourtFactory(code=code, name=name)
+    response = _post(staff, HEADER + "AB123456,,atlanta,2026-03-09,09:00,individual,video,,\n")
+    page = response.content.decode()
+    assert "Several courts match" in page
+    assert "atlanta-a (Atlanta A Court), atlanta-b (Atlanta B Court)" in page
 
 
 @pytest.mark.parametrize(
@@ -159,24 +176,50 @@ def test_import_page_lists_every_problem_and_saves_nothing(staff, honolulu):
 )
 def test_import_page_refuses_unusable_files(staff, content, message):
     upload = SimpleUploadedFile("x.csv", content, content_type="text/csv")
-    response = staff.post(reverse(IMPORT_URL), {"file": upload})
+    response = _post(staff, upload)
     assert response.status_code in (200, 400)
     assert message in response.content.decode()
     assert not Hearing.objects.exists()
 
 
-def test_import_page_check_only_saves_nothing(staff, honolulu):
+def test_import_page_refuses_a_file_over_the_row_limit(staff, honolulu, settings):
+    settings.STAFF_IMPORT_MAX_ROWS = 1
     SubjectFactory(subject_id="AB123456")
+    row = "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n"
+    response = _post(staff, HEADER + row + row.replace("09:00", "10:00"))
+    assert "too many rows" in response.content.decode()
+    assert not Hearing.objects.exists()
+
+
+def test_import_page_keeps_what_staff_decided_about_a_court(staff, honolulu):
+    from hearings.models import OperatingStatus
+
+    honolulu.operating_status = OperatingStatus.CLOSED
+    honolulu.is_active = False
+    honolulu.save()
+    court_header = (
+        "code,name,street,city,state,zip_code,phone,time_zone,docket,is_active,"
+        "needs_verification,staff_note,source\n"
+    )
     response = staff.post(
-        reverse(IMPORT_URL),
+        reverse("admin:hearings_immigrationcourt_import"),
         {
-            "file": _upload(HEADER + "AB123456,,honolulu,2026-03-09,09:00,individual,video,,\n"),
-            "check_only": "on",
+            "resource": "0",
+            "format": "0",
+            "import_file": _upload(
+                court_header
+                + "honolulu,Honolulu Court,9 New St,Honolulu,HI,96850,,,detained,true,false,,\n"
+            ),
         },
     )
-    assert response.status_code == 200
-    assert "Importing it would create 1" in response.content.decode()
-    assert not Hearing.objects.exists()
+    confirm = response.context["confirm_form"]
+    staff.post(
+        reverse("admin:hearings_immigrationcourt_process_import"),
+        {name: confirm[name].value() for name in confirm.fields},
+    )
+    honolulu.refresh_from_db()
+    assert honolulu.street == "9 New St"
+    assert honolulu.operating_status == OperatingStatus.CLOSED and honolulu.is_active is False
 
 
 def test_import_needs_staff_with_permission(client, honolulu):

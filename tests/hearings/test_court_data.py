@@ -101,7 +101,7 @@ def test_reload_updates_facts_but_keeps_what_staff_decided(tmp_path):
 
 
 @pytest.mark.django_db
-def test_bad_rows_are_skipped_with_their_reasons_and_the_rest_load(tmp_path):
+def test_bad_rows_are_listed_with_their_reasons_and_nothing_loads(tmp_path):
     path = _write(
         tmp_path,
         "good,Good Immigration Court,1 A St,Dallas,TX,75242,,,detained,true,false,,\n"
@@ -113,16 +113,18 @@ def test_bad_rows_are_skipped_with_their_reasons_and_the_rest_load(tmp_path):
         "phone,Phone Court,1 A St,Dallas,TX,75242,12345,,detained,maybe,false,,\n"
         ",,,,,,,,,,,,\n",
     )
-    output = _run(path)
-    assert "1 created, 0 updated, 0 unchanged, 6 skipped" in output
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was saved"):
+        call_command("import_courts", path, stdout=io.StringIO(), stderr=err)
+    output = err.getvalue()
     assert "line 3: code:" in output
     assert "zip_code: Use 5 digits" in output
     assert "line 4: No time zone given" in output
     assert "Mars/Olympus" in output
-    assert "line 6 (good): the code appears twice" in output
-    assert "line 7 (dup-name): Another court already has this name." in output
+    assert "line 6: This row repeats row 1 of this file." in output
+    assert "line 7: Another court already has this name." in output
     assert "phone:" in output and "is_active:" in output
-    assert list(ImmigrationCourt.objects.values_list("code", flat=True)) == ["good"]
+    assert not ImmigrationCourt.objects.exists()
 
 
 @pytest.mark.django_db
@@ -131,7 +133,7 @@ def test_unreadable_files_stop_with_a_clear_message(tmp_path):
         _run(str(tmp_path / "missing.csv"))
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("name,city\nX,Y\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="missing column"):
+    with pytest.raises(CommandError, match="Missing column"):
         _run(str(wrong))
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"\xff\xfe\x00\x81")

@@ -8,8 +8,7 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearings import hearing_rows
-from hearings.hearing_rows import HearingDataError, decode_upload
+from hearings.hearing_rows import HearingDataError
 from hearings.models import Hearing, HearingFormat, HearingStatus, HearingType
 from hearings.services import hearings_import
 from tests.subjects.factories import SubjectFactory
@@ -193,10 +192,10 @@ def test_dry_run_counts_but_saves_nothing(people, courts):
     ("text", "message"),
     [
         ("", "The file is empty."),
-        (HEADER, "a header but no hearings"),
+        (HEADER, "a header but no rows"),
         ("court,date,time,type,format\nx,y,z,a,b\n", "subject_id or a_number"),
         ("subject_id,court,date\nA,B,C\n", "Missing column(s): format, time, type."),
-        (HEADER.strip() + ",shoe_size\n", "Unknown column(s): shoe_size."),
+        (HEADER.strip() + ",shoe_size\n" + "x," * 9 + "x\n", "Unknown column(s): shoe_size."),
         ("\x00\x01binary", "This is not a CSV file."),
     ],
 )
@@ -205,19 +204,28 @@ def test_unusable_files_are_refused_as_a_whole(text, message):
         hearings_import(text=text)
 
 
-def test_non_utf8_and_oversized_uploads_are_refused():
+def test_non_utf8_files_are_refused():
     with pytest.raises(HearingDataError, match="CSV UTF-8"):
-        decode_upload("subject_id,court\nÉ,x\n".encode("cp1252"))
-    with pytest.raises(HearingDataError, match="too big"):
-        decode_upload(b"x" * (hearing_rows.MAX_BYTES + 1))
-    assert decode_upload("\ufeffsubject_id\n".encode()) == "subject_id\n"
+        hearings_import(text="subject_id,court\nÉ,x\n".encode("cp1252"))
 
 
-def test_too_many_rows_are_refused(monkeypatch, people, courts):
-    monkeypatch.setattr(hearing_rows, "MAX_ROWS", 2)
-    row = "AB123456,,honolulu,2026-03-09,09:00,master_calendar,in_person,,\n"
-    with pytest.raises(HearingDataError, match="more than 2 hearings"):
-        _import(row * 3)
+def test_queries_do_not_grow_with_the_rows(people, courts):
+    """People, courts and existing hearings are fetched once per file, written once per
+    batch: 40 rows cost the queries of 2."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(count: int, day: int) -> int:
+        rows = "".join(
+            f"AB123456,,honolulu,2026-03-{day:02d},{9 + n // 60:02d}:{n % 60:02d},"
+            "individual,video,,\n"
+            for n in range(count)
+        )
+        with CaptureQueriesContext(connection) as captured:
+            assert _import(rows).saved
+        return len(captured)
+
+    assert queries(40, 10) == queries(2, 11)
 
 
 @settings(

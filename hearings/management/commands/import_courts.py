@@ -2,9 +2,11 @@
 
     manage.py import_courts [FILE] [--dry-run]
 
-Safe to run again: courts are matched by code; the file's facts (name, address, phone,
-time zone, docket, source) are updated, while what staff decide (operating status, public
-notice, active, needs verification, staff note) is only set when a court is created."""
+A thin wrapper over ``hearings.resources.CourtResource`` (the staff import screen uses
+the same resource). All or nothing; safe to run again: courts are matched by code; the
+file's facts (name, address, phone, time zone, docket, source) are updated, while what
+staff decide (operating status, public notice, active, needs verification, staff note) is
+only set when a court is created."""
 
 from pathlib import Path
 
@@ -26,19 +28,22 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, dry_run: bool, **options):
         path = Path(file)
         try:
-            text = path.read_text(encoding="utf-8")
+            report = courts_import(text=path.read_bytes().decode("utf-8"), dry_run=dry_run)
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
-        try:
-            report = courts_import(text=text, dry_run=dry_run)
         except CourtDataError as error:
             raise CommandError(f"{path} is not a court data file: {error}") from error
+        if report.skipped:
+            for problem in report.skipped:
+                self.stderr.write(f"  {problem}")
+            raise CommandError(
+                f"{len(report.skipped)} problem(s) found; nothing was saved. Fix the file "
+                "and run the command again."
+            )
         prefix = "Dry run, nothing saved. " if dry_run else ""
         self.stdout.write(
             f"{prefix}Courts: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped."
+            f"{len(report.unchanged)} unchanged, 0 skipped."
         )
         for code in report.updated:
             self.stdout.write(f"  updated: {code}")
-        for reason in report.skipped:
-            self.stdout.write(self.style.WARNING(f"  skipped {reason}"))

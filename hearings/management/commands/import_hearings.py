@@ -2,14 +2,16 @@
 
     manage.py import_hearings FILE [--dry-run]
 
-Every problem is listed with its line number; if there is any, nothing is saved. Messages
-never repeat names, Subject IDs or A-numbers: the line number says which row."""
+A thin wrapper over ``hearings.resources.HearingResource`` (the staff import screen uses
+the same resource). Every problem is listed with its line number; if there is any,
+nothing is saved. Messages never repeat names, Subject IDs or A-numbers: the line number
+says which row."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hearings.hearing_rows import HearingDataError, decode_upload
+from hearings.hearing_rows import HearingDataError
 from hearings.services import hearings_import
 
 
@@ -23,8 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, dry_run: bool, **options):
         path = Path(file)
         try:
-            text = decode_upload(path.read_bytes())
-            report = hearings_import(text=text, dry_run=dry_run)
+            report = hearings_import(text=path.read_bytes(), dry_run=dry_run)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from error
         except HearingDataError as error:
