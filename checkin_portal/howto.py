@@ -166,9 +166,9 @@ STEPS = [
 ]
 
 
-def image_name(language: str, slug: str) -> str:
-    """The picture's name under the static files."""
-    return f"howto/{language}/{slug}.webp"
+def image_name(language: str, slug: str, *, small: bool = False) -> str:
+    """The picture's name under the static files (``small``: the strip's half-size copy)."""
+    return f"howto/{language}/{slug}{'-small' if small else ''}.webp"
 
 
 @cache
@@ -182,8 +182,8 @@ def manifest() -> dict:
 
 def pictures(*, language: str | None = None, strip_only: bool = False) -> list[dict]:
     """Each step with its picture in ``language`` (default: the active one): URL, width,
-    height and alt text. A step without a picture comes with ``image`` None, so the page
-    still shows its words."""
+    height and alt text; ``strip_only``: the strip's steps, with their half-size pictures.
+    A step without a picture comes with ``image`` None, so the page still shows its words."""
     language = language or get_language() or settings.LANGUAGE_CODE
     steps = manifest().get("steps", {})
     rows = []
@@ -191,10 +191,14 @@ def pictures(*, language: str | None = None, strip_only: bool = False) -> list[d
         if strip_only and not step.strip:
             continue
         size = steps.get(step.slug, {}).get("images", {}).get(language)
+        if size and strip_only:
+            size = size.get("small")
         rows.append(
             {
                 "step": step,
-                "image": static(image_name(language, step.slug)) if size else None,
+                "image": static(image_name(language, step.slug, small=strip_only))
+                if size
+                else None,
                 "width": size["width"] if size else None,
                 "height": size["height"] if size else None,
                 "alt": step.alt_text(),

@@ -45,6 +45,8 @@ VIEWPORT = {"width": 360, "height": 740}
 # The tallest crop (CSS px) and WebP quality: small files, text still readable.
 MAX_HEIGHT = 560
 QUALITY = 60
+# The home page's strip shows its pictures at half size (a quarter of the bytes' pixels).
+SMALL_SCALE = 0.5
 SUBJECT_ID = "DEMO-1005"  # Haiti: books now, and has a court hearing (subjects/demo_data.py)
 COUNTRY = "HT"
 SEARCH = "07102"  # Newark, NJ
@@ -218,6 +220,9 @@ class Walk:
         self.page.on("response", lambda r: r.status >= 500 and self.failed.append(r.url))
         self.cdp = self.context.new_cdp_session(self.page)
         self.results: dict[str, dict] = {}
+        from checkin_portal.howto import STEPS
+
+        self.small = {step.slug for step in STEPS if step.strip}
 
     @staticmethod
     def _recaptcha(route):
@@ -240,23 +245,30 @@ class Walk:
         page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
         box = target.evaluate(OUTLINE_JS)
         clip = page.evaluate(CROP_JS, [box, from_top, MAX_HEIGHT])
+        image = self._capture(slug, clip, scale=1)
+        if slug in self.small:  # the home page's strip: the same picture at half size
+            image["small"] = self._capture(f"{slug}-small", clip, scale=SMALL_SCALE)
+        page.evaluate("() => document.getElementById('howto-outline')?.remove()")
+        self.results[slug] = {"templates": templates, "image": image}
+
+    def _capture(self, name: str, clip: dict, *, scale: float) -> dict:
         shot = self.cdp.send(
             "Page.captureScreenshot",
             {
                 "format": "webp",
                 "quality": QUALITY,
-                "clip": {**clip, "scale": 1},
+                "clip": {**clip, "scale": scale},
                 "captureBeyondViewport": True,
             },
         )
         data = b64decode(shot["data"])
-        out = ROOT / "static" / "howto" / self.language / f"{slug}.webp"
+        out = ROOT / "static" / "howto" / self.language / f"{name}.webp"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
-        page.evaluate("() => document.getElementById('howto-outline')?.remove()")
-        self.results[slug] = {
-            "templates": templates,
-            "image": {"width": clip["width"], "height": clip["height"], "bytes": len(data)},
+        return {
+            "width": round(clip["width"] * scale),
+            "height": round(clip["height"] * scale),
+            "bytes": len(data),
         }
 
     def run(self) -> dict[str, dict]:

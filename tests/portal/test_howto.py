@@ -39,6 +39,11 @@ def test_every_step_has_a_picture_in_every_language(language):
         assert 0 < image["width"] <= 400 and 0 < image["height"] <= 600
         # Small enough for a phone on a weak connection.
         assert len(data) < 30 * 1024, f"{path} is {len(data)} bytes"
+        if step.strip:  # the home page's half-size copy
+            small = howto.HOWTO_DIR / language / f"{step.slug}-small.webp"
+            assert small.is_file(), f"no small picture of {step.slug!r} in {language}: {AGAIN}"
+            assert image["small"]["bytes"] == small.stat().st_size
+            assert image["small"]["width"] * 2 == image["width"]
 
 
 def test_no_picture_is_older_than_the_templates_it_shows():
@@ -123,6 +128,7 @@ def test_home_page_strip_links_to_the_how_to(client, language):
     assert 3 <= len(images) <= 4
     for image in images:
         assert image["src"].startswith(f"/static/howto/{language}/")
+        assert image["src"].endswith("-small.webp")
         assert image["loading"] == "lazy" and image["alt"]
     assert strip.count(f'href="/{language}/help/how-to-book/#') == len(images)
     assert f'href="/{language}/help/how-to-book/"' in strip
