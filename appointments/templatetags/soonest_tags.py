@@ -9,7 +9,7 @@ from checkin_portal import clock
 
 from ..availability import office_zone
 from ..presentation import LocalTime
-from ..selectors import SoonestTimes, soonest_times
+from ..selectors import SoonestTimes, offices_with_soonest, soonest_times
 
 register = template.Library()
 
@@ -19,6 +19,14 @@ def office_soonest_times(search) -> SoonestTimes:
     """The soonest time of each office ``search`` found, and an office further away with
     much sooner times (one query; none when nothing was found)."""
     return soonest_times(search=search)
+
+
+@register.simple_tag
+def office_soonest_start(office) -> datetime.datetime | None:
+    """The soonest bookable start at one office (the one chosen in the finder), or None.
+    One query."""
+    found = offices_with_soonest(office_ids=[office.pk]).values_list("soonest_starts_at", flat=True)
+    return next(iter(found), None)
 
 
 @register.filter

@@ -15,7 +15,7 @@ from appointments import selectors
 from appointments.availability import office_zone
 from appointments.models import Slot
 from checkin_portal import clock
-from offices.selectors import forget_office_points, office_search
+from offices.selectors import SESSION_KEY, forget_office_points, office_search
 from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
 from tests.appointments.factories import SlotFactory, days_from_now
 from tests.subjects.factories import SubjectFactory
@@ -210,3 +210,21 @@ def test_the_booking_flows_office_step_shows_soonest_times_too(client: Client, t
     assert paragraphs[1:] == ["No times open online", "No times open online"]
     # The nearest have a time in 4 days: Bay City's in 3 is not worth the trip.
     assert "BAY-CITY-TX" not in listed_offices(html)
+
+
+def test_the_office_chosen_in_the_finder_shows_its_soonest_time_in_the_booking_flow(
+    client: Client, texas
+):
+    _open(texas["north"], 12)
+    session = client.session
+    session[SESSION_SUBJECT_KEY] = SubjectFactory().pk
+    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+    session[SESSION_KEY] = "HOU-NORTH"
+    session.save()
+    html = client.get("/en/book/").content.decode()
+    (paragraph,) = [_text(p) for p in _soonest_paragraphs(html)]
+    assert paragraph.startswith("Soonest time:")
+    session[SESSION_KEY] = "HOU-WEST"
+    session.save()
+    html = client.get("/en/book/").content.decode()
+    assert [_text(p) for p in _soonest_paragraphs(html)] == ["No times open online"]
