@@ -18,6 +18,8 @@ class AddressChangeResource(resources.ModelResource):
     receipt = fields.Field(attribute="receipt_display", column_name="receipt_number")
     subject_id = fields.Field(attribute="subject__subject_id", column_name="subject_id")
     processed_by = fields.Field(attribute="processed_by__username", column_name="processed_by")
+    # The field office by its fixed code (ATLANTA-FO), as in the office data file.
+    office_area = fields.Field(attribute="office_area__code", column_name="office_area")
 
     class Meta:
         model = AddressChange
@@ -43,7 +45,7 @@ class AddressChangeResource(resources.ModelResource):
         export_order = fields
 
     def get_queryset(self):
-        return super().get_queryset().select_related("subject", "processed_by")
+        return super().get_queryset().select_related("subject", "processed_by", "office_area")
 
 
 @admin.register(AddressChange)
@@ -64,11 +66,11 @@ class AddressChangeAdmin(ExportMixin, HistoryAdmin):
     list_display_links = ("receipt_display",)
     list_filter = (
         "status",
-        "office_area",
+        ("office_area", admin.RelatedOnlyFieldListFilter),
         "state",
         ("submitted_at", admin.DateFieldListFilter),
     )
-    list_select_related = ("processed_by",)
+    list_select_related = ("processed_by", "office_area")
     # The queue: the oldest change still waiting comes first.
     ordering = ("submitted_at", "id")
     date_hierarchy = "submitted_at"

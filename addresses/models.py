@@ -14,7 +14,6 @@ from checkin_portal import clock
 from checkin_portal.places.states import MAIL_STATE_CHOICES
 
 from .normalise import Address
-from .office_areas import OfficeArea
 from .receipts import PATTERN as RECEIPT_PATTERN
 from .receipts import format_receipt_number
 
@@ -62,8 +61,16 @@ class AddressChange(models.Model):
         default=ConfirmationChannel.NONE,
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    office_area = models.CharField(
-        _("office area"), max_length=20, choices=OfficeArea.choices, blank=True
+    # The field office whose area covers the address (addresses.office_areas); staff
+    # may correct it. None: no listed area (military mail, freely associated states).
+    office_area = models.ForeignKey(
+        "offices.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "field_office"},
+        verbose_name=_("office area"),
     )
     status = models.CharField(
         _("status"),

@@ -6,64 +6,61 @@ states split between offices. Splits are resolved offline from the ZIP's county 
 York, California) or, for Texas, whose five areas are described only as regions, by the
 nearest Texas field office to the ZIP's centre: an approximation staff can correct in
 admin. An address outside every listed area (military mail, freely associated states)
-gets no area.
+gets no area. The answer is the field office's own ``offices.Office`` row (by its fixed
+code), or None when no row has that code.
 """
 
-from django.db import models
 from geopy.distance import geodesic
 
 from checkin_portal.places.zips import ZipRecord, zip_record
+from offices.models import Office, OfficeKind
 
+# Field offices by their fixed codes (offices/data/offices.csv).
+ATLANTA = "ATLANTA-FO"
+BALTIMORE = "BALTIMORE-FO"
+BOSTON = "BOSTON-FO"
+BUFFALO = "BUFFALO-FO"
+CHICAGO = "CHICAGO-FO"
+DALLAS = "DALLAS-FO"
+DENVER = "DENVER-FO"
+DETROIT = "DETROIT-FO"
+EL_PASO = "EL-PASO-FO"
+HARLINGEN = "HARLINGEN-FO"
+HOUSTON = "HOUSTON-FO"
+LOS_ANGELES = "LOS-ANGELES-FO"
+MIAMI = "MIAMI-FO"
+NEW_ORLEANS = "NEW-ORLEANS-FO"
+NEW_YORK_CITY = "NEW-YORK-CITY-FO"
+NEWARK = "NEWARK-FO"
+PHILADELPHIA = "PHILADELPHIA-FO"
+PHOENIX = "PHOENIX-FO"
+SALT_LAKE_CITY = "SALT-LAKE-CITY-FO"
+SAN_ANTONIO = "SAN-ANTONIO-FO"
+SAN_DIEGO = "SAN-DIEGO-FO"
+SAN_FRANCISCO = "SAN-FRANCISCO-FO"
+SEATTLE = "SEATTLE-FO"
+ST_PAUL = "ST-PAUL-FO"
+WASHINGTON = "WASHINGTON-FO"
 
-class OfficeArea(models.TextChoices):
-    # Names of places: not translated (staff-facing, and the same in every language).
-    ATLANTA = "atlanta", "Atlanta"
-    BALTIMORE = "baltimore", "Baltimore"
-    BOSTON = "boston", "Boston"
-    BUFFALO = "buffalo", "Buffalo"
-    CHICAGO = "chicago", "Chicago"
-    DALLAS = "dallas", "Dallas"
-    DENVER = "denver", "Denver"
-    DETROIT = "detroit", "Detroit"
-    EL_PASO = "el_paso", "El Paso"
-    HARLINGEN = "harlingen", "Harlingen"
-    HOUSTON = "houston", "Houston"
-    LOS_ANGELES = "los_angeles", "Los Angeles"
-    MIAMI = "miami", "Miami"
-    NEW_ORLEANS = "new_orleans", "New Orleans"
-    NEW_YORK_CITY = "new_york_city", "New York City"
-    NEWARK = "newark", "Newark"
-    PHILADELPHIA = "philadelphia", "Philadelphia"
-    PHOENIX = "phoenix", "Phoenix"
-    SALT_LAKE_CITY = "salt_lake_city", "Salt Lake City"
-    SAN_ANTONIO = "san_antonio", "San Antonio"
-    SAN_DIEGO = "san_diego", "San Diego"
-    SAN_FRANCISCO = "san_francisco", "San Francisco"
-    SEATTLE = "seattle", "Seattle"
-    ST_PAUL = "st_paul", "St. Paul"
-    WASHINGTON = "washington", "Washington"
-
-
-A = OfficeArea
-BY_STATE: dict[str, OfficeArea] = {
-    **dict.fromkeys(["GA", "NC", "SC"], A.ATLANTA),
-    "MD": A.BALTIMORE,
-    **dict.fromkeys(["CT", "ME", "MA", "NH", "RI", "VT"], A.BOSTON),
-    **dict.fromkeys(["IL", "IN", "WI", "MO", "KY", "KS"], A.CHICAGO),
-    **dict.fromkeys(["CO", "WY"], A.DENVER),
-    **dict.fromkeys(["MI", "OH"], A.DETROIT),
-    "OK": A.DALLAS,
-    "NM": A.EL_PASO,
-    **dict.fromkeys(["FL", "PR", "VI"], A.MIAMI),
-    **dict.fromkeys(["AL", "AR", "LA", "MS", "TN"], A.NEW_ORLEANS),
-    "NJ": A.NEWARK,
-    **dict.fromkeys(["DE", "PA", "WV"], A.PHILADELPHIA),
-    "AZ": A.PHOENIX,
-    **dict.fromkeys(["UT", "ID", "MT", "NV"], A.SALT_LAKE_CITY),
-    **dict.fromkeys(["HI", "GU", "MP"], A.SAN_FRANCISCO),
-    **dict.fromkeys(["AK", "OR", "WA"], A.SEATTLE),
-    **dict.fromkeys(["IA", "MN", "NE", "ND", "SD"], A.ST_PAUL),
-    **dict.fromkeys(["DC", "VA"], A.WASHINGTON),
+BY_STATE: dict[str, str] = {
+    **dict.fromkeys(["GA", "NC", "SC"], ATLANTA),
+    "MD": BALTIMORE,
+    **dict.fromkeys(["CT", "ME", "MA", "NH", "RI", "VT"], BOSTON),
+    **dict.fromkeys(["IL", "IN", "WI", "MO", "KY", "KS"], CHICAGO),
+    **dict.fromkeys(["CO", "WY"], DENVER),
+    **dict.fromkeys(["MI", "OH"], DETROIT),
+    "OK": DALLAS,
+    "NM": EL_PASO,
+    **dict.fromkeys(["FL", "PR", "VI"], MIAMI),
+    **dict.fromkeys(["AL", "AR", "LA", "MS", "TN"], NEW_ORLEANS),
+    "NJ": NEWARK,
+    **dict.fromkeys(["DE", "PA", "WV"], PHILADELPHIA),
+    "AZ": PHOENIX,
+    **dict.fromkeys(["UT", "ID", "MT", "NV"], SALT_LAKE_CITY),
+    **dict.fromkeys(["HI", "GU", "MP"], SAN_FRANCISCO),
+    **dict.fromkeys(["AK", "OR", "WA"], SEATTLE),
+    **dict.fromkeys(["IA", "MN", "NE", "ND", "SD"], ST_PAUL),
+    **dict.fromkeys(["DC", "VA"], WASHINGTON),
 }
 
 NEW_YORK_CITY_COUNTIES = {
@@ -92,46 +89,59 @@ LOS_ANGELES_COUNTIES = {
     "San Luis Obispo",
 }
 SAN_DIEGO_COUNTIES = {"San Diego", "Imperial"}
-# ZIP of each Texas field office (its published address).
-TEXAS_OFFICE_ZIPS = {
-    A.DALLAS: "75247",
-    A.EL_PASO: "79936",
-    A.HARLINGEN: "78552",
-    A.HOUSTON: "77060",
-    A.SAN_ANTONIO: "78217",
-}
+TEXAS = (DALLAS, EL_PASO, HARLINGEN, HOUSTON, SAN_ANTONIO)
 
 
-def _county(info: ZipRecord) -> str:
-    return info.county.removesuffix(" County").strip()
+def _county(record: ZipRecord) -> str:
+    return record.county.removesuffix(" County").strip()
 
 
-def _nearest_texas_office(info: ZipRecord) -> OfficeArea:
-    here = (info.latitude, info.longitude)
-
-    def distance(area: OfficeArea) -> float:
-        office = zip_record(TEXAS_OFFICE_ZIPS[area])
-        return geodesic(here, (office.latitude, office.longitude)).km
-
-    return min(TEXAS_OFFICE_ZIPS, key=distance)
+def _position(office: Office) -> tuple[float, float] | None:
+    if office.has_coordinates:
+        return office.latitude, office.longitude
+    record = zip_record(office.zip)
+    return (record.latitude, record.longitude) if record and record.has_coordinates else None
 
 
-def office_area_for(*, state: str, zip_code: str) -> str:
-    """The area's code, or "" when no listed area covers the address."""
-    info = zip_record(zip_code)
+def _nearest_texas_office(record: ZipRecord) -> Office | None:
+    here = (record.latitude, record.longitude)
+    placed = [
+        (office, position)
+        for office in Office.objects.filter(kind=OfficeKind.FIELD_OFFICE, code__in=TEXAS)
+        if (position := _position(office)) is not None
+    ]
+    if not placed:
+        return None
+    return min(placed, key=lambda pair: (geodesic(here, pair[1]).km, pair[0].code))[0]
+
+
+def _area_code(*, state: str, record: ZipRecord | None) -> str:
     if state == "NY":
-        if info and _county(info) in NEW_YORK_CITY_COUNTIES:
-            return A.NEW_YORK_CITY
-        return A.BUFFALO
+        if record and _county(record) in NEW_YORK_CITY_COUNTIES:
+            return NEW_YORK_CITY
+        return BUFFALO
     if state == "CA":
-        county = _county(info) if info else ""
+        county = _county(record) if record else ""
         if county in LOS_ANGELES_COUNTIES:
-            return A.LOS_ANGELES
+            return LOS_ANGELES
         if county in SAN_DIEGO_COUNTIES:
-            return A.SAN_DIEGO
-        return A.SAN_FRANCISCO
-    if state == "TX":
-        if info and info.latitude and info.longitude:
-            return _nearest_texas_office(info)
-        return A.SAN_ANTONIO
+            return SAN_DIEGO
+        return SAN_FRANCISCO
     return BY_STATE.get(state, "")
+
+
+def office_area_for(*, state: str, zip_code: str) -> Office | None:
+    """The field office whose area covers the address, or None when no listed area does
+    (or its row is missing)."""
+    record = zip_record(zip_code)
+    if state == "TX":
+        if record and record.has_coordinates:
+            nearest = _nearest_texas_office(record)
+            if nearest is not None:
+                return nearest
+        code = SAN_ANTONIO
+    else:
+        code = _area_code(state=state, record=record)
+    if not code:
+        return None
+    return Office.objects.filter(kind=OfficeKind.FIELD_OFFICE, code=code).first()

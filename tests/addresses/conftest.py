@@ -42,3 +42,16 @@ def subject(db):
 def signed_in(client, subject, frozen_now):
     sign_in(client, subject)
     return client
+
+
+@pytest.fixture
+def field_offices(db):
+    """The 25 field offices of the project's office data file, by code (ATLANTA-FO, ...):
+    the rows an address change's office area links to."""
+    from offices.importer import DEFAULT_FILE, read_office_rows
+    from offices.models import Office
+    from offices.services import offices_import
+
+    rows = [row for row in read_office_rows(DEFAULT_FILE) if row.get("kind") == "field_office"]
+    offices_import(rows=rows)
+    return {office.code: office for office in Office.objects.filter(kind="field_office")}

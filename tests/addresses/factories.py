@@ -21,4 +21,4 @@ class AddressChangeFactory(factory.django.DjangoModelFactory):
     zip_code = "78701"
     move_date = datetime.date(2026, 2, 2)
     language = "en"
-    office_area = "san_antonio"
+    office_area = None

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from addresses.models import AddressChange
+from offices.models import Office
 
 from .factories import AddressChangeFactory
 
@@ -21,16 +22,25 @@ def _at(day):
 
 
 @pytest.fixture
-def queue():
+def queue(field_offices):
     return [
         AddressChangeFactory(
-            submitted_at=_at(3), state="GA", zip_code="30303", office_area="atlanta"
+            submitted_at=_at(3),
+            state="GA",
+            zip_code="30303",
+            office_area=field_offices["ATLANTA-FO"],
         ),
         AddressChangeFactory(
-            submitted_at=_at(1), state="TX", zip_code="78701", office_area="san_antonio"
+            submitted_at=_at(1),
+            state="TX",
+            zip_code="78701",
+            office_area=field_offices["SAN-ANTONIO-FO"],
         ),
         AddressChangeFactory(
-            submitted_at=_at(2), state="TX", zip_code="75201", office_area="dallas"
+            submitted_at=_at(2),
+            state="TX",
+            zip_code="75201",
+            office_area=field_offices["DALLAS-FO"],
         ),
     ]
 
@@ -53,14 +63,20 @@ def test_queue_lists_oldest_first(admin_client, queue):
     ("query", "expected"),
     [
         ("?state__exact=TX", [1, 2]),
-        ("?office_area__exact=dallas", [2]),
+        ("?office_area__id__exact={DALLAS-FO}", [2]),
         ("?status__exact=received", [1, 2, 0]),
         ("?status__exact=processed", []),
     ],
 )
-def test_filters(admin_client, queue, query, expected):
+def test_filters(admin_client, queue, field_offices, query, expected):
+    query = query.replace("{DALLAS-FO}", str(field_offices["DALLAS-FO"].pk))
     response = admin_client.get(LIST + query)
     assert _rows(response) == [queue[i].receipt_display for i in expected]
+
+
+def test_the_area_filter_lists_only_field_offices_in_use(admin_client, queue):
+    page = admin_client.get(LIST).content.decode()
+    assert "Dallas Field Office" in page and "Boston Field Office" not in page
 
 
 def test_mark_processed_records_who_and_when(admin_client, admin_user, queue, frozen_now):
@@ -111,6 +127,7 @@ def test_csv_export(admin_client, queue):
     assert len(rows) == 3
     assert {row["receipt_number"] for row in rows} == {c.receipt_display for c in queue}
     assert {row["state"] for row in rows} == {"GA", "TX"}
+    assert {row["office_area"] for row in rows} == {"ATLANTA-FO", "SAN-ANTONIO-FO", "DALLAS-FO"}
     assert all(row["subject_id"].startswith("TEST") for row in rows)
 
 
@@ -120,10 +137,11 @@ def test_addresses_are_read_only_and_rows_cannot_be_added_or_deleted(admin_clien
     page = admin_client.get(url).content.decode()
     assert 'name="street"' not in page
     assert 'name="office_area"' in page  # staff may correct the area
-    response = admin_client.post(url, {"office_area": "boston", "street": "HACKED"})
+    boston = Office.objects.get(code="BOSTON-FO")
+    response = admin_client.post(url, {"office_area": boston.pk, "street": "HACKED"})
     assert response.status_code == 302
     change.refresh_from_db()
-    assert (change.office_area, change.street) == ("boston", "123 MAIN ST")
+    assert (change.office_area, change.street) == (boston, "123 MAIN ST")
     assert admin_client.get(f"{LIST}add/").status_code == 403
     assert admin_client.get(f"{LIST}{change.pk}/delete/").status_code == 403
 

@@ -73,7 +73,7 @@ def test_form_page_is_private_and_explains_each_field(signed_in):
     assert "csrfmiddlewaretoken" in html
 
 
-def test_whole_flow_records_a_change_and_shows_a_receipt(signed_in, subject):
+def test_whole_flow_records_a_change_and_shows_a_receipt(signed_in, subject, field_offices):
     response = _post_form(signed_in)
     assert response.status_code == 302
     assert response["Location"] == _url("confirm")
@@ -100,7 +100,7 @@ def test_whole_flow_records_a_change_and_shows_a_receipt(signed_in, subject):
     )
     assert change.subject == subject
     assert change.status == "received"
-    assert change.office_area == "atlanta"
+    assert change.office_area.code == "ATLANTA-FO"
     assert change.language == "en"
     assert DRAFT_KEY not in signed_in.session
 
@@ -274,8 +274,9 @@ def test_query_counts_are_fixed(signed_in, subject, django_assert_num_queries):
 
 def test_confirm_post_query_count(signed_in, django_assert_max_num_queries):
     _post_form(signed_in)
-    # session, subject, savepoints and the insert (+ its history row), session save.
-    with django_assert_max_num_queries(12):
+    # session, subject, the field office of the area, savepoints and the insert (+ its history
+    # row), session save.
+    with django_assert_max_num_queries(13):
         _confirm(signed_in)
 
 

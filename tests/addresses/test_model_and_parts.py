@@ -117,25 +117,34 @@ def test_plain_upper():
 @pytest.mark.parametrize(
     ("state", "zip_code", "area"),
     [
-        ("GA", "30303", "atlanta"),
-        ("NY", "10001", "new_york_city"),
-        ("NY", "11743", "new_york_city"),  # Suffolk County
-        ("NY", "14201", "buffalo"),
-        ("CA", "90012", "los_angeles"),
-        ("CA", "92101", "san_diego"),
-        ("CA", "94103", "san_francisco"),
-        ("TX", "75201", "dallas"),
-        ("TX", "77002", "houston"),
-        ("TX", "78501", "harlingen"),
-        ("TX", "79901", "el_paso"),
-        ("TX", "78701", "san_antonio"),
-        ("PR", "00901", "miami"),
-        ("DC", "20500", "washington"),
+        ("GA", "30303", "ATLANTA-FO"),
+        ("NY", "10001", "NEW-YORK-CITY-FO"),
+        ("NY", "11743", "NEW-YORK-CITY-FO"),  # Suffolk County
+        ("NY", "14201", "BUFFALO-FO"),
+        ("CA", "90012", "LOS-ANGELES-FO"),
+        ("CA", "92101", "SAN-DIEGO-FO"),
+        ("CA", "94103", "SAN-FRANCISCO-FO"),
+        ("TX", "75201", "DALLAS-FO"),
+        ("TX", "77002", "HOUSTON-FO"),
+        ("TX", "78501", "HARLINGEN-FO"),
+        ("TX", "79901", "EL-PASO-FO"),
+        ("TX", "78701", "SAN-ANTONIO-FO"),
+        ("PR", "00901", "MIAMI-FO"),
+        ("DC", "20500", "WASHINGTON-FO"),
         ("AE", "09001", ""),
     ],
 )
-def test_office_area(state, zip_code, area):
-    assert office_area_for(state=state, zip_code=zip_code) == area
+@pytest.mark.django_db
+def test_office_area_is_the_field_offices_row(field_offices, state, zip_code, area):
+    office = office_area_for(state=state, zip_code=zip_code)
+    assert (office.code if office else "") == area
+    assert office is None or office.kind == "field_office"
+
+
+@pytest.mark.django_db
+def test_office_area_without_the_field_office_rows_is_none():
+    assert office_area_for(state="GA", zip_code="30303") is None
+    assert office_area_for(state="TX", zip_code="75201") is None
 
 
 def _draft(token="t" * 32):
@@ -184,3 +193,16 @@ def test_two_simultaneous_submits_of_one_draft_make_one_change():
     assert AddressChange.objects.count() == 1
     assert sum(result.created for result in results) == 1
     assert len({result.change.pk for result in results}) == 1
+
+
+@pytest.mark.django_db
+def test_the_migration_maps_every_old_area_code_to_its_field_office(field_offices):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("addresses.migrations.0004_office_area_field_office")
+    found = migration._field_offices(apps)
+    assert set(found) == set(migration.NAMES)
+    assert found["st_paul"] == field_offices["ST-PAUL-FO"].pk
+    assert found["new_york_city"] == field_offices["NEW-YORK-CITY-FO"].pk
