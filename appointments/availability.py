@@ -35,20 +35,21 @@ def local_day_bounds(day: datetime.date, zone) -> tuple[datetime.datetime, datet
     return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
 
 
+def _weekly_rule(rule: ScheduleRule) -> WeeklyRule:
+    return WeeklyRule(
+        weekdays=frozenset(weekdays_from_mask(rule.weekdays)),
+        opens=rule.opens,
+        closes=rule.closes,
+        slot_minutes=rule.slot_minutes,
+        capacity=rule.capacity,
+        valid_from=rule.valid_from,
+        valid_to=rule.valid_to,
+        week_of_month=rule.week_of_month,
+    )
+
+
 def _weekly_rules(office) -> list[WeeklyRule]:
-    return [
-        WeeklyRule(
-            weekdays=frozenset(weekdays_from_mask(rule.weekdays)),
-            opens=rule.opens,
-            closes=rule.closes,
-            slot_minutes=rule.slot_minutes,
-            capacity=rule.capacity,
-            valid_from=rule.valid_from,
-            valid_to=rule.valid_to,
-            week_of_month=rule.week_of_month,
-        )
-        for rule in ScheduleRule.objects.filter(office=office)
-    ]
+    return [_weekly_rule(rule) for rule in ScheduleRule.objects.filter(office=office)]
 
 
 def closed_days_for(office, start: datetime.date, end: datetime.date) -> frozenset[datetime.date]:
@@ -227,22 +228,17 @@ def extra_session_add(
         raise ExtraSessionRefused(gettext("The office is closed on that day."))
     if is_federal_holiday(day):
         raise ExtraSessionRefused(gettext("That day is a federal holiday."))
-    wanted = slot_times(
-        rules=[
-            WeeklyRule(
-                weekdays=frozenset([day.weekday()]),
-                opens=opens,
-                closes=closes,
-                slot_minutes=slot_minutes,
-                capacity=capacity,
-                valid_from=day,
-                valid_to=day,
-            )
-        ],
-        zone=zone,
-        start=day,
-        end=day,
+    rule = ScheduleRule(
+        office=office,
+        weekdays=weekdays_to_mask([day.weekday()]),
+        opens=opens,
+        closes=closes,
+        slot_minutes=slot_minutes,
+        capacity=capacity,
+        valid_from=day,
+        valid_to=day,
     )
+    wanted = slot_times(rules=[_weekly_rule(rule)], zone=zone, start=day, end=day)
     if not wanted:
         raise ExtraSessionRefused(gettext("No appointment fits between these times."))
     if wanted[0].starts_at <= booking_cutoff():
@@ -257,16 +253,7 @@ def extra_session_add(
             raise ExtraSessionRefused(
                 gettext("The office already has times then. Change their capacity instead.")
             )
-        rule = ScheduleRule.objects.create(
-            office=office,
-            weekdays=weekdays_to_mask([day.weekday()]),
-            opens=opens,
-            closes=closes,
-            slot_minutes=slot_minutes,
-            capacity=capacity,
-            valid_from=day,
-            valid_to=day,
-        )
+        rule.save()
         slots_generate(office=office, start=day, days=1)
         slot_ids = list(
             Slot.objects.filter(

@@ -27,6 +27,7 @@ from checkin_portal import clock
 from tests.offices.factories import OfficeFactory
 
 from .factories import AppointmentFactory, SlotFactory, days_from_now
+from .test_admin import staff_for as clerk_of
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +38,14 @@ def url():
     return reverse(CAPACITY)
 
 
-def staff_for(*offices, username="clerk", may_add=True):
-    user = User.objects.create_user(username=username, password="x" * 16, is_staff=True)
-    codenames = ["view_office", "view_slot", "view_schedulerule"]
-    if may_add:
-        codenames.append("add_schedulerule")
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    for office in offices:
-        OfficeStaff.objects.create(office=office, user=user)
-    client = Client()
-    client.force_login(user)
+def staff_for(*offices, may_add=True):
+    """test_admin's office clerk, who may also see offices (the capacity page's permission)
+    and, unless ``may_add`` is False, add opening rules (extra sessions)."""
+    client = clerk_of(*offices)
+    user = User.objects.get(username="clerk")
+    user.user_permissions.add(Permission.objects.get(codename="view_office"))
+    if not may_add:
+        user.user_permissions.remove(Permission.objects.get(codename="add_schedulerule"))
     return client
 
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -21,6 +20,7 @@ from tests.offices.factories import office_at
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
 from .helpers import label
+from .test_lifecycle import staff_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,21 +68,11 @@ def test_finder_shows_soonest_times_and_a_sooner_office_further_away(
 
 
 def _staff_page(browser, live_server, django_user_model, language):
-    user = django_user_model.objects.create_superuser("root", password="x" * 16)
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
-        ]
+    page = staff_page(browser, live_server, django_user_model)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
     )
-    return context.new_page()
+    return page
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

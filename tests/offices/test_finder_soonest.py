@@ -15,25 +15,18 @@ from appointments import selectors
 from appointments.availability import office_zone
 from appointments.models import Slot
 from checkin_portal import clock
-from offices.selectors import SESSION_KEY, forget_office_points, office_search
+from offices.selectors import SESSION_KEY, office_search
 from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
 from tests.appointments.factories import SlotFactory, days_from_now
 from tests.subjects.factories import SubjectFactory
 
 from .factories import office_at
-from .pages import chooseable_offices, listed_offices
+from .pages import chooseable_offices, fresh_office_points, listed_offices  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
 
 FINDER = "/en/offices/"
 HOUSTON = "Houston, TX"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_points():
-    forget_office_points()
-    yield
-    forget_office_points()
 
 
 @pytest.fixture
