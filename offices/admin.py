@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.staff_imports.admin import StaffImportMixin
 
 from .models import Office
+from .resources import OfficeResource
 
 
 class PlacedFilter(admin.SimpleListFilter):
@@ -27,7 +29,10 @@ class PlacedFilter(admin.SimpleListFilter):
 # Plain (not tabbed) TranslationAdmin: the tabbed variant loads jQuery UI from a CDN,
 # which our Content Security Policy and the no-third-party rule forbid.
 @admin.register(Office)
-class OfficeAdmin(HistoryAdmin, TranslationAdmin):
+class OfficeAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
+    # The office data file on the one staff import screen: national data, so superusers
+    # only (office scoping cannot apply to a file of every office).
+    resource_classes = [OfficeResource]
     list_display = (
         "code",
         "name",
@@ -72,3 +77,6 @@ class OfficeAdmin(HistoryAdmin, TranslationAdmin):
         # The code is how the data file and other records find an office: fixed once set.
         fields = super().get_readonly_fields(request, obj)
         return (*fields, "code") if obj is not None else fields
+
+    def has_import_permission(self, request):
+        return request.user.is_active and request.user.is_superuser

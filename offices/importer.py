@@ -21,7 +21,10 @@ source                   where the facts come from (not imported; for reviewers)
 =======================  ==============================================================
 
 Nothing here touches the database: ``read_office_rows`` turns a file into rows with
-their line numbers; ``offices.services.offices_import`` writes them.
+their line numbers; ``offices.resources.OfficeResource`` imports them (through
+``offices.services.offices_import``, ``manage.py import_offices`` or the staff import
+screen), all or nothing. Whether an office is active and takes online bookings is
+written only when the office is created: after that, staff decide.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import tablib
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
 
@@ -117,13 +121,15 @@ def read_office_rows(source: Path | str | Iterable[str]) -> list[OfficeRow]:
     return rows
 
 
-def translated_values(row: OfficeRow) -> dict[str, str | None]:
-    """The row's translated model fields: the default language as written (``""`` when
-    empty), every other language ``None`` when empty so that the site falls back to the
-    default language. A file without a language's columns leaves it empty."""
-    values: dict[str, str | None] = {}
-    for field in TRANSLATED_FIELDS:
-        default, *others = translated_columns(field)
-        values[default] = row.get(default)
-        values.update({column: row.get(column) or None for column in others})
-    return values
+def rows_dataset(rows: list[OfficeRow]) -> tablib.Dataset:
+    """Rows read by ``read_office_rows`` as the dataset ``OfficeResource`` imports (each
+    row keeps its line in the file, for messages)."""
+    present = {column for row in rows for column in row.values}
+    headers = [column for column in COLUMNS if column in present]
+    headers += sorted(present - set(headers))
+    dataset = tablib.Dataset(headers=headers)
+    for row in rows:
+        dataset.append([row.values.get(column, "") for column in headers])
+    dataset.lines = [row.line for row in rows]
+    dataset.bad_lengths = {}
+    return dataset

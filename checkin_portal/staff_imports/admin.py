@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin, ImportMixin
 
+from checkin_portal.admin_time import ZonedTimesAdmin
 from checkin_portal.staff_files import StaffImportForm
 
 from .jobs import import_job_create
@@ -62,7 +63,7 @@ class StaffImportExportMixin(StaffImportMixin, ExportMixin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ZonedTimesAdmin, admin.ModelAdmin):
     """Background imports: each staff member sees their own (superusers all); read only."""
 
     change_form_template = "admin/staff_imports/importjob/change_form.html"

@@ -219,7 +219,14 @@ class StaffResource(resources.ModelResource):
         ]
 
     def snapshot(self, instance) -> dict:
-        return {name: getattr(instance, name) for name in self.compared_fields()}
+        values = {name: getattr(instance, name) for name in self.compared_fields()}
+        for field in self._meta.model._meta.concrete_fields:
+            # A related record new in this file has no id yet: it is a change all the same.
+            if field.is_relation and field.is_cached(instance):
+                related = getattr(instance, field.name)
+                if related is not None and related.pk is None:
+                    values[field.name] = id(related)
+        return values
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if import_validation_errors or instance._state.adding:
@@ -301,7 +308,11 @@ class StaffResource(resources.ModelResource):
             if hasattr(instance, "updated_at"):
                 instance.updated_at = now
         model = self._meta.model
-        rows_update(model, instances, self.update_fields())
+        fields = self.update_fields()
+        for instance in instances:
+            # A parent created earlier in this file has its id only now.
+            instance._prepare_related_fields_for_save(operation_name="bulk_update")
+        rows_update(model, instances, fields)
         history = get_history_manager_for_model(model)
         history.bulk_history_create(instances, update=True, default_user=self.user)
 

@@ -148,7 +148,7 @@ def test_a_row_that_cannot_be_placed_is_imported_and_reported():
     report = offices_import(rows=_rows(_row(zip=zip_code, state="NJ", city="Somewhere")))
     assert report.created == ["TEST-GA"]
     [(line, code, note)] = report.warnings
-    assert code == "TEST-GA" and "cannot be placed" in note and line == 2
+    assert code == "TEST-GA" and "without coordinates" in note and line == 2
     office = Office.objects.get(code="TEST-GA")
     assert office.latitude is None and office.longitude is None
 
@@ -176,42 +176,88 @@ def test_parents_may_come_after_their_sub_offices_in_the_file():
 @pytest.mark.parametrize(
     ("values", "reason"),
     [
-        ({"code": ""}, "no code"),
+        ({"code": ""}, "code"),
         ({"code": "bad code!"}, "code"),
         ({"kind": "palace"}, "kind"),
-        ({"parent_code": "NOPE-FO"}, "no field office"),
+        ({"parent_code": "NOPE-FO"}, "No office has the code NOPE-FO"),
         ({"state": "XX"}, "state"),
         ({"zip": "3030A"}, "zip"),
-        ({"latitude": "north", "longitude": "-84"}, "latitude is not a number"),
+        ({"latitude": "north", "longitude": "-84"}, "latitude: “north” is not a number"),
         ({"latitude": "95", "longitude": "-84"}, "latitude"),
         ({"latitude": "nan", "longitude": "-84"}, "not a number"),
         ({"time_zone": "Mars/Olympus"}, "time_zone"),
         ({"phone": "call us"}, "phone"),
         ({"email": "not-an-email"}, "email"),
-        ({"is_active": "maybe"}, "is_active must be yes or no"),
+        ({"is_active": "maybe"}, "is_active: Write yes or no"),
         ({"name_en": ""}, "name"),
         ({"street": "x" * 300}, "street"),
     ],
 )
-def test_bad_rows_are_skipped_with_a_reason_and_others_still_import(values, reason):
+def test_a_bad_row_is_refused_with_a_reason_and_nothing_is_imported(values, reason):
     report = offices_import(rows=_rows(_row(**values), _row(code="GOOD-GA")))
-    assert report.created == ["GOOD-GA"]
-    [(line, _code, why)] = report.skipped
-    assert line == 2
-    assert reason in why
-    assert Office.objects.count() == 1
+    assert report.created == []
+    assert report.skipped and {line for line, _code, _why in report.skipped} == {2}
+    assert any(reason in why for _line, _code, why in report.skipped), report.skipped
+    assert Office.objects.count() == 0
 
 
 def test_a_code_twice_in_the_file_is_reported():
     report = offices_import(rows=_rows(_row(), _row(name_en="Again")))
-    assert report.created == ["TEST-GA"]
-    assert report.skipped == [(3, "TEST-GA", "code TEST-GA appears again (first on line 2)")]
+    assert report.created == []
+    assert report.skipped == [(3, "TEST-GA", "code: This code is already on line 2.")]
 
 
 def test_a_field_office_cannot_point_to_a_sub_office_as_parent():
     offices_import(rows=_rows(_row(code="SUB-GA")))
     report = offices_import(rows=_rows(_row(code="OTHER-GA", parent_code="SUB-GA")))
-    assert "not a field office" in report.skipped[0][2]
+    assert "is not a field office" in report.skipped[0][2]
+
+
+def test_what_staff_decide_is_kept_when_the_file_is_loaded_again():
+    offices_import(rows=_rows(_row()))
+    Office.objects.filter(code="TEST-GA").update(is_active=False, accepts_online_booking=False)
+    report = offices_import(rows=_rows(_row(phone="(404) 555-0199")))
+    assert report.updated == ["TEST-GA"]
+    office = Office.objects.get(code="TEST-GA")
+    assert str(office.phone) == "+14045550199"
+    assert (office.is_active, office.accepts_online_booking) == (False, False)
+
+
+def test_an_office_moves_to_a_field_office_new_in_the_same_file():
+    offices_import(rows=_rows(_row(code="CHILD-GA")))
+    report = offices_import(
+        rows=_rows(
+            _row(code="CHILD-GA", parent_code="NEW-FO"),
+            _row(code="NEW-FO", kind="field_office", name_en="New Field Office"),
+        )
+    )
+    assert (report.created, report.updated) == (["NEW-FO"], ["CHILD-GA"])
+    assert Office.objects.get(code="CHILD-GA").parent.code == "NEW-FO"
+
+
+def test_the_admin_import_screen_is_for_superusers(client):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    handle = io.StringIO()
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerow({column: _row().get(column, "") for column in COLUMNS})
+    url = "/staff/offices/office/import/"
+    clerk = get_user_model().objects.create_user("clerk", password="x" * 20, is_staff=True)
+    client.force_login(clerk)
+    assert client.get(url).status_code == 403
+    boss = get_user_model().objects.create_superuser("boss", "b@example.invalid", "x" * 20)
+    client.force_login(boss)
+    upload = SimpleUploadedFile("offices.csv", handle.getvalue().encode(), content_type="text/csv")
+    response = client.post(url, {"resource": "0", "format": "0", "import_file": upload})
+    confirm = response.context["confirm_form"]
+    response = client.post(
+        "/staff/offices/office/process_import/",
+        {name: confirm[name].value() for name in confirm.fields},
+    )
+    assert response.status_code == 302
+    assert Office.objects.get().code == "TEST-GA"
 
 
 def test_file_errors():
@@ -224,7 +270,7 @@ def test_file_errors():
 # --- The command and the demo data ------------------------------------------------------
 
 
-def test_command_reports_created_updated_skipped(tmp_path):
+def test_command_lists_problems_and_saves_nothing(tmp_path):
     path = tmp_path / "offices.csv"
     with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
@@ -232,13 +278,16 @@ def test_command_reports_created_updated_skipped(tmp_path):
         writer.writerow({c: _row().get(c, "") for c in COLUMNS})
         writer.writerow({c: _row(code="BAD-GA", zip="x").get(c, "") for c in COLUMNS})
     out = io.StringIO()
-    call_command("import_offices", str(path), stdout=out)
-    text = out.getvalue()
-    assert "1 created, 0 updated, 0 unchanged, 1 skipped" in text
-    assert "line 3: BAD-GA: skipped:" in text
+    with pytest.raises(CommandError, match="nothing was saved"):
+        call_command("import_offices", str(path), stdout=out)
+    assert "line 3: BAD-GA: zip:" in out.getvalue()
+    assert not Office.objects.exists()
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(path.read_text().splitlines()[:2]) + "\n")
     out = io.StringIO()
-    call_command("import_offices", str(path), "--dry-run", stdout=out)
-    assert "dry run, nothing saved: 0 created, 0 updated, 1 unchanged, 1 skipped" in out.getvalue()
+    call_command("import_offices", str(good), "--dry-run", stdout=out)
+    assert "dry run, nothing saved: 1 created, 0 updated, 0 unchanged, 0 skipped" in out.getvalue()
+    assert not Office.objects.exists()
 
 
 def test_command_dry_run_saves_nothing():

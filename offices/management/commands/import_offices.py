@@ -1,23 +1,23 @@
-"""manage.py import_offices [FILE] [--create-only] [--dry-run]"""
+"""manage.py import_offices [FILE] [--create-only] [--dry-run]
+
+A thin wrapper over ``offices.resources.OfficeResource`` (the staff import screen uses the
+same resource), all or nothing."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from offices.importer import DEFAULT_FILE, OfficeFileError, read_office_rows
 from offices.services import offices_import
 
 
-class _DryRun(Exception):
-    pass
-
-
 class Command(BaseCommand):
     help = (
         "Create or update offices from the project's office data file (default "
-        "offices/data/offices.csv), matched by office code. Safe to run again: unchanged "
-        "offices are left alone. Reports what was created, updated or skipped, and why."
+        "offices/data/offices.csv), matched by office code, all or nothing. Safe to run "
+        "again: unchanged offices are left alone, and whether an office is active or takes "
+        "online bookings is set only when it is created. Reports what was created, "
+        "updated or refused, and why."
     )
 
     def add_arguments(self, parser):
@@ -36,23 +36,18 @@ class Command(BaseCommand):
             rows = read_office_rows(file)
         except OfficeFileError as error:
             raise CommandError(str(error)) from error
-        report = None
-        try:
-            with transaction.atomic():
-                report = offices_import(rows=rows, create_only=create_only)
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
-        verbosity = options.get("verbosity", 1)
-        if verbosity >= 2:
+        report = offices_import(rows=rows, create_only=create_only, dry_run=dry_run)
+        if options.get("verbosity", 1) >= 2:
             for code in report.created:
                 self.stdout.write(f"created {code}")
             for code in report.updated:
                 self.stdout.write(f"updated {code}")
         for line, code, reason in report.skipped:
-            self.stdout.write(self.style.ERROR(f"line {line}: {code}: skipped: {reason}"))
+            self.stdout.write(self.style.ERROR(f"line {line}: {code}: {reason}"))
         for line, code, note in report.warnings:
             self.stdout.write(self.style.WARNING(f"line {line}: {code}: {note}"))
+        if report.skipped:
+            self.stdout.write(f"Offices from {file}: nothing saved: {report.summary}.")
+            raise CommandError(f"{len(report.skipped)} problem(s) found; nothing was saved.")
         prefix = "dry run, nothing saved: " if dry_run else ""
         self.stdout.write(f"Offices from {file}: {prefix}{report.summary}.")
