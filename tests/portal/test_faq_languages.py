@@ -167,3 +167,21 @@ def test_a_deleted_entry_comes_back_and_a_new_database_gets_the_faq_from_the_com
     call_command("load_faq", stdout=out)
     assert "FAQ: 1 created, 0 updated" in out.getvalue()
     assert _walk_in().question_en == ENGLISH["walk-in"][0]
+
+
+def test_a_database_seeded_by_the_old_migrations_keeps_its_texts_and_gets_fingerprints():
+    """Rows written by the former seed migrations carry no fingerprints: their texts equal
+    the catalogues' (moved unchanged), so loading only records fingerprints; a text that
+    differs was changed by staff since, and is kept."""
+    FaqEntry.objects.update(loaded_fingerprints={})
+    entry = _walk_in()
+    entry.question_es = "Texto del personal"
+    entry.save()
+
+    result = faq_load()
+
+    assert result.kept == [("walk-in", "question_es")]
+    assert result.created == []
+    assert _walk_in().question_es == "Texto del personal"
+    assert all(entry.loaded_fingerprints for entry in FaqEntry.objects.all())
+    assert faq_load().updated == []
