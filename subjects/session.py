@@ -58,8 +58,17 @@ def session_is_idle_expired(request: HttpRequest) -> bool:
 
 
 def touch(request: HttpRequest) -> None:
-    """Record activity now (the idle timer starts again)."""
-    request.session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+    """Record activity now (the idle timer starts again): written to the session only
+    when the recorded time is ``SESSION_TOUCH_SECONDS`` old or more, so that reading a
+    page does not save the session every time (one database write per request before)."""
+    now = clock.now().timestamp()
+    last_seen = request.session.get(SESSION_LAST_SEEN_KEY)
+    if not isinstance(last_seen, int | float) or now - last_seen >= touch_seconds():
+        request.session[SESSION_LAST_SEEN_KEY] = now
+
+
+def touch_seconds() -> int:
+    return int(getattr(settings, "SESSION_TOUCH_SECONDS", 0))
 
 
 def current_subject(request: HttpRequest) -> Subject | None:

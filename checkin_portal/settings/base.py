@@ -194,7 +194,11 @@ SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=15 * 60)
 # The session row outlives the idle timeout by an hour so that a person coming back after
 # it can be told "your session ended" (the timeout itself is enforced on every request).
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Saved only when something in it changes, not on every request (issue 17). The idle
+# timer's time of last activity is rewritten at most once per SESSION_TOUCH_SECONDS
+# (subjects/session.py), so a session may end up to that much before the full timeout.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env.int("SESSION_TOUCH_SECONDS", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
