@@ -194,8 +194,7 @@ def test_the_same_a_number_twice_in_a_file_is_a_row_error():
 
 def _rows(count: int, start: int = 0) -> str:
     return "".join(
-        f"AB{500000 + start + n},MX,,Ana,Ruiz,nta,2026-01-05,,,,,,,0,0,,es\n"
-        for n in range(count)
+        f"AB{500000 + start + n},MX,,Ana,Ruiz,nta,2026-01-05,,,,,,,0,0,,es\n" for n in range(count)
     )
 
 
