@@ -113,11 +113,17 @@ def send_details(*, appointment: Appointment, channel: str, destination: str, se
     )
 
 
-def _to_reminder_contacts(appointment: Appointment, template: str, extra=None) -> int:
-    """Send ``template`` to each contact kept for reminders; returns how many were queued."""
+def _to_reminder_contacts(
+    appointment: Appointment, template: str, extra=None, *, email=None, phone=None
+) -> int:
+    """Send ``template`` to each contact kept for reminders (or to ``email`` / ``phone``
+    when given); returns how many were queued."""
     sent = 0
     context = {**message_context(appointment), **(extra or {})}
-    contacts = [("email", appointment.reminder_email), ("sms", appointment.reminder_phone)]
+    contacts = [
+        ("email", appointment.reminder_email if email is None else email),
+        ("sms", appointment.reminder_phone if phone is None else phone),
+    ]
     for channel, destination in contacts:
         if not destination:
             continue
@@ -233,20 +239,4 @@ def send_offer(*, offer, token: str) -> int:
 def send_offer_accepted(appointment: Appointment, *, email: str, phone: str) -> int:
     """The new appointment's details, to the contact the person left for offers (the
     moved message goes to the reminder contact, which they may not have left)."""
-    sent = 0
-    for channel, destination in (("email", email), ("sms", phone)):
-        if not destination:
-            continue
-        try:
-            _send_fitting(
-                appointment=appointment,
-                channel=channel,
-                context=message_context(appointment),
-                destination=destination,
-                template=DETAILS,
-                automatic=True,
-            )
-            sent += 1
-        except MessagingError as error:
-            logger.warning("appointment %s: %s not queued (%s)", appointment.pk, channel, error)
-    return sent
+    return _to_reminder_contacts(appointment, DETAILS, email=email, phone=phone)

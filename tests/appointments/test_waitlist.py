@@ -85,6 +85,7 @@ def test_the_offer_message_has_the_links_and_goes_in_the_persons_language(office
     open_a_seat(full_slot(office))
     services.run_offers()
     offer = Offer.objects.get()
+    Offer.objects.filter(pk=offer.pk).update(token_digest=answers.token_digest("tok123"))
     services._send_offer(offer.pk, "tok123")
     message = OutboundMessage.objects.filter(related_id=offer.pk).latest("pk")
     assert message.language == "es"

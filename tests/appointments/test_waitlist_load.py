@@ -4,12 +4,9 @@ offered exactly once at a time, no seat is held twice (holds never pass capacity
 nobody holds two offers at once. Then answers and expiry race the workers."""
 
 import datetime
-import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 
 from appointments.confirmation import new_confirmation_number
 from appointments.models import Appointment, AppointmentStatus, Slot
@@ -21,30 +18,13 @@ from tests.offices.factories import OfficeFactory
 from tests.subjects.factories import SubjectFactory
 
 from .factories import SlotFactory, days_from_now
+from .test_concurrency import run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORKERS = 8
 PEOPLE = 500
 SEATS = 50
-
-
-def run_together(calls):
-    gate = threading.Event()
-
-    def worker(call):
-        gate.wait()
-        try:
-            return call()
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
-            return f"UNEXPECTED {type(error).__name__}: {error}"
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = [pool.submit(worker, call) for call in calls]
-        gate.set()
-        return [future.result(timeout=300) for future in futures]
 
 
 def build_waiting_list(office):

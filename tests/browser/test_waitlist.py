@@ -18,23 +18,11 @@ from tests.offices.factories import OfficeFactory
 from .axe import check_at_widths
 from .conftest import DESKTOP, MOBILE
 from .helpers import label, sign_in_via_form
+from .test_lifecycle import chicago
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = [MOBILE, DESKTOP]
 LANGUAGES = ["en", "es", "ar"]
-
-
-def chicago():
-    return OfficeFactory(
-        code="CHICAGO-IL",
-        name="Chicago Field Office",
-        city="Chicago",
-        state="IL",
-        zip="60605",
-        latitude=41.87,
-        longitude=-87.63,
-        time_zone="America/Chicago",
-    )
 
 
 def booked_far_ahead(office, language):
