@@ -5,6 +5,7 @@ import datetime
 import zoneinfo
 
 from checkin_portal import clock
+from checkin_portal.business_days import is_business_day
 
 from .models import Subject
 from .release_forms import ReleaseForm
@@ -27,9 +28,7 @@ DEMO_SUBJECT_IDS = [typed.replace("-", "") for typed, *_rest in DEMO_SIGN_INS]
 def _working_day(day: datetime.date, step: int = 1) -> datetime.date:
     """``day``, or the nearest weekday that is not a US federal holiday after it (before it
     for ``step=-1``): a demo appointment never falls on Christmas or a Sunday."""
-    from appointments.scheduling import is_federal_holiday
-
-    while day.weekday() >= 5 or is_federal_holiday(day):
+    while not is_business_day(day):
         day += datetime.timedelta(days=step)
     return day
 

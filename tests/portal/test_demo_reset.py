@@ -11,7 +11,7 @@ from django.core.management import call_command
 from addresses.models import AddressChange
 from appointments import lifecycle
 from appointments.models import Appointment, Slot
-from appointments.scheduling import is_federal_holiday
+from checkin_portal.business_days import is_federal_holiday
 from subjects.demo_data import DEMO_SUBJECT_IDS, _subjects
 from subjects.models import Subject
 
