@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         "--ref",
         action="append",
         help="a commit to run, checked out as a git worktree under var/bench/worktrees/ "
-        "(repeatable; '.' = this working tree, uncommitted changes included). "
+        "(repeatable; '.' = this working tree, or a directory: another checkout, as it is). "
         "Default: BENCH_REF (when set), then HEAD",
     )
     parser.add_argument("--scenario", action="append", choices=SCENARIOS, help="default: all")
@@ -423,8 +423,19 @@ def main(argv: list[str] | None = None) -> int:
     refs = args.ref or [r for r in (os.environ.get("BENCH_REF", ""), "HEAD") if r]
     targets = []
     for ref in refs:
-        if ref == ".":
-            path, commit = ROOT, _git("rev-parse", "HEAD") + "+changes"
+        if ref == "." or Path(ref).is_dir():
+            # A working tree as it is (this one, or another checkout), changes included.
+            path = ROOT if ref == "." else Path(ref).resolve()
+            commit = (
+                subprocess.run(
+                    [shutil.which("git") or "git", "rev-parse", "HEAD"],
+                    cwd=path,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout.strip()
+                + "+changes"
+            )
         else:
             path, commit = _worktree(ref)
         # One database per schema (the migrations' content), reused across runs and commits.
