@@ -8,7 +8,9 @@ from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportMixin
 
+from appointments.admin.scoping import OfficeScoped
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_time import ZonedDateTimeWidget, time_column
 
 from . import services
 from .models import AddressChange, AddressChangeStatus
@@ -20,6 +22,12 @@ class AddressChangeResource(resources.ModelResource):
     processed_by = fields.Field(attribute="processed_by__username", column_name="processed_by")
     # The field office by its fixed code (ATLANTA-FO), as in the office data file.
     office_area = fields.Field(attribute="office_area__code", column_name="office_area")
+    submitted_at = fields.Field(
+        attribute="submitted_at", column_name="submitted_at", widget=ZonedDateTimeWidget()
+    )
+    processed_at = fields.Field(
+        attribute="processed_at", column_name="processed_at", widget=ZonedDateTimeWidget()
+    )
 
     class Meta:
         model = AddressChange
@@ -49,11 +57,15 @@ class AddressChangeResource(resources.ModelResource):
 
 
 @admin.register(AddressChange)
-class AddressChangeAdmin(ExportMixin, HistoryAdmin):
+class AddressChangeAdmin(OfficeScoped, ExportMixin, HistoryAdmin):
+    # Office scoping (ADR 0011) through the field office whose area covers the address;
+    # a change outside every area is seen by all staff and changed only by superusers.
+    office_lookup = "office_area"
+    shared_when_unassigned = True
     resource_classes = [AddressChangeResource]  # escaped CSV/XLSX (settings)
     list_display = (
         "receipt_display",
-        "submitted_at",
+        "submitted_at_with_zone",
         "status",
         "office_area",
         "state",
@@ -61,7 +73,7 @@ class AddressChangeAdmin(ExportMixin, HistoryAdmin):
         "zip_code",
         "move_date",
         "processed_by",
-        "processed_at",
+        "processed_at_with_zone",
     )
     list_display_links = ("receipt_display",)
     list_filter = (
@@ -80,9 +92,9 @@ class AddressChangeAdmin(ExportMixin, HistoryAdmin):
     readonly_fields = (
         "subject",
         "receipt_display",
-        "submitted_at",
+        "submitted_at_with_zone",
         "status",
-        "processed_at",
+        "processed_at_with_zone",
         "processed_by",
         "in_care_of",
         "street",
@@ -97,14 +109,17 @@ class AddressChangeAdmin(ExportMixin, HistoryAdmin):
         "language",
     )
     fieldsets = (
-        (None, {"fields": ("receipt_display", "subject", "submitted_at", "status")}),
+        (None, {"fields": ("receipt_display", "subject", "submitted_at_with_zone", "status")}),
         (
             _("New address"),
             {"fields": ("in_care_of", "street", "unit", "city", "state", "zip_code", "move_date")},
         ),
         (_("Contact"), {"fields": ("phone", "email", "confirmation_channel", "language")}),
-        (_("Staff"), {"fields": ("office_area", "processed_by", "processed_at")}),
+        (_("Staff"), {"fields": ("office_area", "processed_by", "processed_at_with_zone")}),
     )
+
+    submitted_at_with_zone = time_column(AddressChange, "submitted_at")
+    processed_at_with_zone = time_column(AddressChange, "processed_at")
 
     @admin.display(description=_("receipt number"), ordering="receipt_number")
     def receipt_display(self, obj):

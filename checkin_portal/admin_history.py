@@ -4,13 +4,16 @@ django-simple-history offers "Revert" on each old version: it saves the old row 
 current one without the rules a change goes through (an appointment back from checked in to
 booked, a slot's seat count from an old copy, a closure without cancelling its
 appointments). Staff change a record on its change page; its history pages show what
-happened. Every admin with history derives from :class:`HistoryAdmin`."""
+happened. Every admin with history derives from :class:`HistoryAdmin`, which also shows
+every date-time with its zone (``checkin_portal.admin_time.ZonedTimesAdmin``)."""
 
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_time import ZonedTimesAdmin
 
-class HistoryAdmin(SimpleHistoryAdmin):
+
+class HistoryAdmin(ZonedTimesAdmin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 

@@ -11,6 +11,7 @@ from import_export.admin import ExportActionMixin
 
 from checkin_portal import clock
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_time import ZonedDateTimeWidget
 from checkin_portal.places.zones import with_zone
 
 from .. import lifecycle
@@ -30,6 +31,9 @@ class AppointmentResource(resources.ModelResource):
     starts_at = fields.Field(attribute="slot__starts_at", column_name="starts_at_utc")
     # What the person was told: the office's wall time and zone (issue 14).
     starts_at_local = fields.Field(column_name="starts_at_office_time")
+    created_at = fields.Field(
+        attribute="created_at", column_name="created_at", widget=ZonedDateTimeWidget()
+    )
 
     class Meta:
         model = Appointment

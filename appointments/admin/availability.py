@@ -182,6 +182,7 @@ class SlotAdmin(OfficeScoped, HistoryAdmin):
     search_fields = ("office__code", "office__name")
     readonly_fields = ("office", "starts_at", "ends_at", "booked")
     fields = ("office", "starts_at", "ends_at", "capacity", "booked", "is_blocked")
+    time_places = {"starts_at": "office", "ends_at": "office"}  # shown in the office's zone
     actions = ("block", "unblock")
     list_per_page = 100
 

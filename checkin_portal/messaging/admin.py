@@ -3,6 +3,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from checkin_portal.admin_time import time_column
+
 from .models import MessageStatus, OutboundMessage
 
 # Failed messages first: they are the ones staff must act on (the person was told too).
@@ -21,7 +23,7 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     of attempts and the class of the last error."""
 
     list_display = (
-        "created_at",
+        "created_at_with_zone",
         "status",
         "channel",
         "template",
@@ -31,7 +33,7 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "last_error_class",
         "destination_masked",
         "language",
-        "sent_at",
+        "sent_at_with_zone",
     )
     list_filter = ("status", "channel", ("related_type", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("related_type",)
@@ -51,11 +53,14 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "attempts",
         "last_error",
         "provider_id",
-        "created_at",
-        "sent_at",
-        "next_attempt_at",
+        "created_at_with_zone",
+        "sent_at_with_zone",
+        "next_attempt_at_with_zone",
     )
     fields = readonly_fields
+    created_at_with_zone = time_column(OutboundMessage, "created_at")
+    sent_at_with_zone = time_column(OutboundMessage, "sent_at")
+    next_attempt_at_with_zone = time_column(OutboundMessage, "next_attempt_at")
 
     def get_queryset(self, request):
         # The records (appointments, address changes): one query per kind, not per row.
