@@ -22,6 +22,14 @@ from checkin_portal.staff_imports.resources import StaffResource
 from .importer import COLUMNS, REQUIRED_COLUMNS, TRANSLATED_FIELDS, translated_columns
 from .models import Office, OfficeKind
 
+# The file's columns that are model fields as they are (not the parent, the provenance
+# note or the translated texts, which ``import_instance`` sets).
+_PLAIN_COLUMNS = tuple(
+    column
+    for column in COLUMNS
+    if column not in {"parent_code", "source"}
+    and not any(column in translated_columns(field) for field in TRANSLATED_FIELDS)
+)
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 
@@ -85,22 +93,7 @@ class OfficeResource(StaffResource):
     class Meta(StaffResource.Meta):
         model = Office
         import_id_fields = ("code",)
-        fields = (
-            "code",
-            "kind",
-            "street",
-            "city",
-            "state",
-            "zip",
-            "latitude",
-            "longitude",
-            "time_zone",
-            "phone",
-            "email",
-            "area_of_responsibility",
-            "accepts_online_booking",
-            "is_active",
-        )
+        fields = _PLAIN_COLUMNS
 
     def __init__(self, *, create_only: bool = False, **kwargs):
         super().__init__(**kwargs)

@@ -29,7 +29,7 @@ from django.db import DataError, IntegrityError, connections, models, router, tr
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.results import RowResult
-from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+from simple_history.utils import get_history_manager_for_model
 
 from checkin_portal import clock
 
@@ -67,6 +67,52 @@ def rows_update(model, instances: list, fields: list[str]) -> None:
             cursor.execute(sql, params)
 
 
+_HISTORY_COLUMNS = {"history_date", "history_type", "history_user_id", "history_change_reason"}
+
+
+def history_copy(model, instances: list, *, history_type: str, user) -> None:
+    """One history row per instance, copied from the rows just written by one
+    ``INSERT ... SELECT`` per chunk (django-simple-history's ``bulk_history_create``
+    builds a model instance per row). Other databases, or a history table with columns
+    this does not know, use ``bulk_history_create``."""
+    manager = get_history_manager_for_model(model)
+    history = manager.model
+    connection = connections[router.db_for_write(model)]
+    source = {field.column for field in model._meta.concrete_fields}
+    columns = [f.column for f in history._meta.concrete_fields if f.column != "history_id"]
+    if connection.vendor != "postgresql" or not set(columns) <= source | _HISTORY_COLUMNS:
+        manager.bulk_history_create(
+            instances, update=history_type == "~", default_user=user, default_date=clock.now()
+        )
+        return
+    quote = connection.ops.quote_name
+    values = {
+        "history_date": "%s",
+        "history_type": "%s",
+        "history_user_id": "%s",
+        "history_change_reason": "NULL",
+    }
+    selected = ", ".join(values.get(column, f"t.{quote(column)}") for column in columns)
+    sql = (
+        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(map(quote, columns))}) "  # noqa: S608 - names quoted, values parameters
+        f"SELECT {selected} FROM {quote(model._meta.db_table)} AS t "
+        f"WHERE t.{quote(model._meta.pk.column)} = ANY(%s) ORDER BY t.{quote(model._meta.pk.column)}"
+    )
+    params_head = [
+        value
+        for column in columns
+        for value in {
+            "history_date": [clock.now()],
+            "history_type": [history_type],
+            "history_user_id": [getattr(user, "pk", None)],
+        }.get(column, [])
+    ]
+    for start in range(0, len(instances), LOOKUP_CHUNK):
+        ids = [instance.pk for instance in instances[start : start + LOOKUP_CHUNK]]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params_head, ids])
+
+
 class ImportFileError(ValueError):
     """The file as a whole cannot be imported (not CSV, columns missing or unknown)."""
 
@@ -99,11 +145,18 @@ class StaffResource(resources.ModelResource):
         self.progress: Callable[[int], None] | None = None
         self.bad_lengths: dict[int, int] = {}
         self._choice_sets: dict[str, set] | None = None
+        self._import_fields = None
         self.lines: list[int] | None = None
         self.labels: dict[str, list[str]] = {}
         self.width = 0
 
     # --- the file as a whole ------------------------------------------------------------
+
+    def get_import_fields(self):
+        # Asked for every row by django-import-export; the answer never changes.
+        if self._import_fields is None:
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
 
     def known_columns(self) -> set[str]:
         return {field.column_name for field in self.get_import_fields()}
@@ -298,9 +351,11 @@ class StaffResource(resources.ModelResource):
         return [instances]
 
     def _insert(self, instances: list) -> None:
+        model = self._meta.model
         for group in self.create_groups(instances):
             if group:
-                bulk_create_with_history(group, self._meta.model, default_user=self.user)
+                model._default_manager.bulk_create(group)
+                history_copy(model, group, history_type="+", user=self.user)
 
     def _update(self, instances: list) -> None:
         now = clock.now()
@@ -313,8 +368,7 @@ class StaffResource(resources.ModelResource):
             # A parent created earlier in this file has its id only now.
             instance._prepare_related_fields_for_save(operation_name="bulk_update")
         rows_update(model, instances, fields)
-        history = get_history_manager_for_model(model)
-        history.bulk_history_create(instances, update=True, default_user=self.user)
+        history_copy(model, instances, history_type="~", user=self.user)
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         self._write(self.create_instances, self._insert, using_transactions, dry_run, result)
