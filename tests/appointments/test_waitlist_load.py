@@ -154,3 +154,31 @@ def test_answers_and_expiry_race_the_workers():
         )
     )
     assert max(per_subject.values()) == 1
+
+
+def test_public_bookings_and_the_workers_share_seats_without_overbooking():
+    from appointments import lifecycle
+
+    office = OfficeFactory(time_zone="America/Chicago")
+    build_waiting_list(office)
+    slots = [
+        SlotFactory(
+            office=office,
+            starts_at=days_from_now(2 + n // 8, hour=14 + n % 8),
+            capacity=2,
+            booked=0,
+        )
+        for n in range(SEATS // 2)
+    ]
+    people = SubjectFactory.create_batch(30)
+    calls = [
+        lambda p=p, s=slots[n % 5]: lifecycle.appointment_book(
+            subject=p, slot_id=s.pk, language="en"
+        )
+        for n, p in enumerate(people)
+    ]
+    outcomes = run_together(calls + [services.run_offers] * WORKERS)
+    assert not [o for o in outcomes if isinstance(o, str) and o.startswith("UNEXPECTED")]
+    assert_invariants()
+    # Every seat is either booked or held: nothing left open, nothing over capacity.
+    assert all(s.booked == s.capacity for s in Slot.objects.filter(pk__in=[s.pk for s in slots]))
