@@ -188,7 +188,8 @@ def test_hearing_import_over_the_size_limit_is_refused(staff_client, settings):
         "AB100001,,ATL,2026-05-04,09:00,master,in_person,,scheduled\n" * 20
     )
     response = staff_client.post(
-        "/staff/hearings/hearing/import/", {"file": _upload(body.encode(), "hearings.csv")}
+        "/staff/hearings/hearing/import/",
+        {"resource": "0", "format": "0", "import_file": _upload(body.encode(), "hearings.csv")},
     )
     assert response.status_code == 200
     assert "This file is too big" in response.content.decode()
@@ -201,7 +202,8 @@ def test_hearing_import_over_the_row_limit_is_refused(staff_client, settings):
         "AB100001,,ATL,2026-05-04,09:00,master,in_person,,scheduled\n" * 6
     )
     response = staff_client.post(
-        "/staff/hearings/hearing/import/", {"file": _upload(body.encode(), "hearings.csv")}
+        "/staff/hearings/hearing/import/",
+        {"resource": "0", "format": "0", "import_file": _upload(body.encode(), "hearings.csv")},
     )
     assert response.status_code == 200
     assert "This file has too many rows. The most is 5 rows" in response.content.decode()
