@@ -6,6 +6,8 @@ an offer (take it / no thanks / stop), and "I cannot come". Public pages are no-
 rate-limited per client address; they show no name or number, only the date, time and
 office."""
 
+import logging
+
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -17,17 +19,25 @@ from checkin_portal import clock
 from checkin_portal.client_address import client_address
 from checkin_portal.counters import count_hit
 from checkin_portal.messaging import InvalidDestination
+from checkin_portal.outages import CACHE_ERRORS
 
 from ..presentation import LocalTime
 from . import answers, links, selectors, services
 from .forms import AnswerForm, EarlierTimesForm
 
+logger = logging.getLogger(__name__)
 LINK_PAGE_LIMIT = 60  # requests per client address per window
 LINK_PAGE_WINDOW = 10 * 60  # seconds
 
 
 def _limited(request) -> bool:
-    hits = count_hit(f"waitlist-link:{client_address(request)}", timeout=LINK_PAGE_WINDOW)
+    """Whether this address opened link pages too often. When the cache cannot count
+    (ADR 0010), the page is served: the link's own key is what protects it."""
+    try:
+        hits = count_hit(f"waitlist-link:{client_address(request)}", timeout=LINK_PAGE_WINDOW)
+    except CACHE_ERRORS:
+        logger.warning("waitlist: link page not counted (cache unavailable)")
+        return False
     return hits > LINK_PAGE_LIMIT
 
 

@@ -221,3 +221,15 @@ def test_cannot_come_after_the_time_has_passed_does_nothing(client, appointment)
     client.post(link("cannot-come", token))
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.BOOKED
+
+
+def test_link_pages_are_served_when_the_cache_cannot_count(client, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from appointments.waitlist import views
+
+    def broken(*args, **kwargs):
+        raise RedisConnectionError("down")
+
+    monkeypatch.setattr(views, "count_hit", broken)
+    assert client.get(link("offer", "x")).status_code == 404  # the page, not a 500
