@@ -131,7 +131,9 @@ def book(browser: Browser, query: str, pick: int) -> bool:
     if not slots:
         raise OperationFailed("no time to choose")
     slot = slots[pick % len(slots)]
-    _, _, page = browser.request("GET", f"/en/book/review/?slot={slot}")
+    status, _, page = browser.request("GET", f"/en/book/review/?slot={slot}", expect=(200, 302))
+    if status == 302:
+        return False  # taken by another client since the times page was read
     token = HIDDEN_CSRF.search(page)
     if token is None:
         raise OperationFailed("no CSRF token on the review page")
