@@ -279,3 +279,14 @@ def test_the_demo_has_a_person_with_an_offer_waiting(settings):
     assert offer.slot.starts_at < offer.entry.appointment.slot.starts_at
     token = out.getvalue().split("/link/offer/")[1].split("/")[0]
     assert answers.offer_read(token=token).outcome is Outcome.OPEN
+
+
+def test_the_seat_freed_by_an_accepted_offer_goes_to_the_next_person(
+    office, django_capture_on_commit_callbacks
+):
+    entry, _slot, _offer, token = _held_with_token(office)
+    old_slot_id = entry.appointment.slot_id
+    later = waiting(office, days=50)  # waits behind, for a time earlier than day 50
+    with django_capture_on_commit_callbacks(execute=True):
+        assert answers.offer_answer(token=token, accept=True).outcome is Outcome.ACCEPTED
+    assert Offer.objects.get(entry=later, state=OfferState.HELD).slot_id == old_slot_id
