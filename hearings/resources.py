@@ -43,10 +43,6 @@ class CourtResource(StaffResource):
         for name, value in form.cleaned_data.items():
             row[name] = "" if value is None else value
 
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        if field.column_name in row:
-            super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
-
 
 # --- hearings -----------------------------------------------------------------------------
 

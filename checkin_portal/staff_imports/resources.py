@@ -26,9 +26,11 @@ from collections.abc import Callable, Hashable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DataError, IntegrityError, connections, models, router, transaction
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.results import RowResult
+from import_export.widgets import ManyToManyWidget
 from simple_history.utils import get_history_manager_for_model
 
 from checkin_portal import clock
@@ -258,6 +260,29 @@ class StaffResource(resources.ModelResource):
         return _("This row repeats row %(row)s of this file.") % {"row": first}
 
     # --- values -------------------------------------------------------------------------
+
+    def import_instance(self, instance, row, **kwargs):
+        """django-import-export's, with one call per column instead of three (a plain
+        attribute is set directly; a 100,000-row file spent a quarter of its time there)."""
+        errors = {}
+        for field in self.get_import_fields():
+            name = field.attribute
+            if not name or field.column_name not in row:
+                continue
+            try:
+                if "__" in name or field.readonly or isinstance(field.widget, ManyToManyWidget):
+                    self.import_field(field, instance, row, **kwargs)
+                    continue
+                if name in self.create_only_fields and not instance._state.adding:
+                    continue  # staff's decision once the record exists
+                value = field.clean(row, **kwargs)
+            except ValueError as error:
+                errors[name] = ValidationError(force_str(error), code="invalid")
+                continue
+            if value is not None or field.saves_null_values:
+                setattr(instance, name, value)
+        if errors:
+            raise ValidationError(errors)
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         if field.attribute in self.create_only_fields and not instance._state.adding:
