@@ -114,7 +114,6 @@ def test_alt_text_names_the_control_as_the_page_labels_it(client):
     alts = [html.unescape(image["alt"]) for image in _images(page)]
     with translation.override("es"):
         button = translation.gettext("Sign in")
-    assert button == "Entrar"
     assert any(f"«{button}»" in alt or f"“{button}”" in alt for alt in alts), alts
 
 
