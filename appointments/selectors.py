@@ -25,6 +25,11 @@ def active_appointment(*, subject) -> Appointment | None:
     )
 
 
+def has_active_appointment(*, subject) -> bool:
+    """Whether the person has a booked appointment (one small query: no rows are read)."""
+    return Appointment.objects.filter(subject=subject, status=AppointmentStatus.BOOKED).exists()
+
+
 def open_slots(*, office_id: int):
     """Bookable times at an office, soonest first. Served by the partial index
     ``slot_open_by_office`` (office, starts_at) WHERE NOT is_blocked AND booked < capacity."""

@@ -78,7 +78,8 @@ def times(request):
             "times_list": times_list_html(office=office, slots=page.slots),
             "page": page,
             "soonest_after_report_by": bool(soonest and report_by and soonest.day > report_by),
-            "active": selectors.active_appointment(subject=request.subject),
+            # Only whether there is one (appointments/_replaces_notice.html).
+            "active": selectors.has_active_appointment(subject=request.subject),
         },
     )
 

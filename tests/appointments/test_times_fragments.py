@@ -98,3 +98,18 @@ def test_the_key_is_made_of_the_list_only(office):
     with translation.override("en"):
         key = _times_key(office=office, slots=[slot], zone=zone, today=days_from_now(0).date())
     assert re.fullmatch(r"[0-9a-f]{64}", key)
+
+
+def test_a_person_with_an_appointment_is_told_a_new_time_replaces_it(
+    client: Client, office, sign_in_as
+):
+    first, second = (SlotFactory(office=office, starts_at=days_from_now(n)) for n in (2, 3))
+    person = sign_in_as(SubjectFactory())
+    notice = "If you choose a new time, it will replace the old one."
+    with translation.override("en"):
+        path = reverse("appointments:times")
+    assert notice not in client.get(path, {"office": office.code}).text
+    lifecycle.appointment_book(subject=person, slot_id=first.pk, language="en")
+    html = client.get(path, {"office": office.code}).text
+    assert notice in html
+    assert f'value="{second.pk}"' in html
