@@ -49,7 +49,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from offices.templatetags.offices_tags import phone_display
+from checkin_portal.phones import phone_text
+from checkin_portal.templatetags.portal_tags import phone_display
 from subjects.release_forms import ReleaseForm
 
 from .deadlines import DayKind, Deadline, DeadlineRule, deadline_for
@@ -231,7 +232,8 @@ NOT_SURE_ADVICE: Promise = _(
 
 
 def help_line_phone() -> str:
-    return settings.HELP_LINE_PHONE
+    """The help line as people read it (national form, never E.164)."""
+    return phone_text(settings.HELP_LINE_PHONE)
 
 
 def agencies_for(
@@ -274,7 +276,7 @@ class AgencyStep:
     def steps_html(self) -> list[SafeString]:
         """The steps for a web page: the help line's number isolated left to right and
         readable (``phone_display``), so that it keeps its order in Arabic or Persian."""
-        phone = phone_display(help_line_phone())
+        phone = phone_display(settings.HELP_LINE_PHONE)
         return [
             mark_safe(escape(str(step)) % {"help_line_phone": phone})  # noqa: S308 - escaped
             for step in self.agency.steps
@@ -294,8 +296,10 @@ class GuidancePlan:
         return self.release_form != ReleaseForm.OTHER
 
     @property
-    def not_sure_advice(self) -> str:
-        return str(NOT_SURE_ADVICE) % {"help_line_phone": help_line_phone()}
+    def not_sure_advice(self) -> SafeString:
+        """For a web page: the help line's number isolated (``phone_display``)."""
+        phone = phone_display(settings.HELP_LINE_PHONE)
+        return mark_safe(escape(str(NOT_SURE_ADVICE)) % {"help_line_phone": phone})  # noqa: S308
 
     def without(self, agency: Agency) -> list[AgencyStep]:
         """The steps left once ``agency`` has the address (the receipt page)."""

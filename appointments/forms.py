@@ -32,7 +32,7 @@ class SendDetailsForm(PortalForm):
     )
     destination = forms.CharField(
         label=_("Mobile phone number or email address"),
-        help_text=_("For a phone, type the 10 digits, for example 202 555 0123."),
+        help_text=_("For a phone, type the 10 digits, for example 202-555-0123."),
         max_length=254,
     )
     remind = forms.BooleanField(
@@ -59,7 +59,7 @@ def _clean_destination(form, cleaned, channel_field: str, destination_field: str
             cleaned[destination_field] = normalise_destination(channel, destination)
         except InvalidDestination:
             message = (
-                _("Type a US mobile number, for example 202 555 0123.")
+                _("Type a US mobile number, for example 202-555-0123.")
                 if channel == "sms"
                 else _("Type an email address, for example name@example.com.")
             )

@@ -6,10 +6,11 @@
   all one number. Nothing in the project parses a phone number by hand.
 * **Store**: model fields are ``phonenumber_field.modelfields.PhoneNumberField`` with
   ``region="US"``; a valid number is stored as E.164 ("+14045550100").
-* **Show**: people never read E.164; templates show a number through the
-  ``phone_display`` filter (``offices_tags``: "(404) 555-0100", isolated left to right)
-  and link it with ``phone_link``; ``PhoneField`` redisplays a number in the same
-  national form.
+* **Show**: people never read E.164. ``phone_text`` is the one readable form ("(404)
+  555-0100"; text messages, plain e-mails, staff lists); templates show a number through
+  the ``phone_display`` filter (``portal_tags``: the same text isolated left to right) and
+  link it with ``phone_link``; ``PhoneField`` redisplays a number in the same national
+  form. Files for machines (exports) keep E.164.
 
 ``normalise_stored_phones`` is the data step of the migrations that turned the old
 ``CharField`` phones into ``PhoneNumberField``s; keep its behaviour stable.
@@ -46,6 +47,48 @@ def parse_phone(value) -> PhoneNumber | None:
     if isinstance(number, PhoneNumber) and number.is_valid():
         return number
     return None
+
+
+def phone_text(value) -> str:
+    """What a person reads: "(404) 893-1290" for a US number, the international form
+    ("+44 20 7946 0958") otherwise; never E.164 ("+14048931290"), which people cannot read
+    back. Stored or typed text is parsed too; a value that is not a number is shown as
+    it was typed; nothing gives ""."""
+    if not value:
+        return ""
+    number = parse_phone(value)
+    if number is None:
+        return str(value)
+    kind = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 1
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, kind)
+
+
+def phone_href(value) -> str:
+    """'tel:+14048931290' for a number (stored or as text). Text the library does not take
+    for a number (a setting with a fictional number, a short line) still dials its digits;
+    text without a digit gives ""."""
+    number = parse_phone(value)
+    if number is not None:
+        return f"tel:{number.as_e164}"
+    dialled = "".join(ch for ch in fold_digits(str(value or "")) if ch.isdigit() or ch == "+")
+    return f"tel:{dialled}" if any(ch.isdigit() for ch in dialled) else ""
+
+
+def phone_column(model, field: str = "phone"):
+    """A staff admin display method (list column or read-only field) showing ``field`` as
+    people read it ("(404) 555-0100"), not as stored; exports keep E.164 (machine data)."""
+    from django.contrib import admin
+
+    @admin.display(description=model._meta.get_field(field).verbose_name, ordering=field)
+    def column(self, obj) -> str | None:
+        return phone_text(getattr(obj, field)) or None  # None: the admin's empty value
+
+    column.__name__ = f"{field}_shown"
+    return column
 
 
 class PhoneField(FoldDigitsMixin, PhoneNumberField):

@@ -5,11 +5,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from checkin_portal.messaging.selectors import latest_deliveries
 from checkin_portal.redirects import safe_next
+from checkin_portal.templatetags.portal_tags import phone_display
 
 from . import selectors, services
 from .decorators import SESSION_TIMED_OUT
@@ -32,13 +35,16 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 def _lockout_message(minutes: int) -> str:
-    return ngettext(
+    """The words escaped, the help line's number isolated and readable (``phone_display``)."""
+    words = ngettext(
         "Too many tries did not match. For your safety, sign-in is paused for %(minutes)d "
         "minute. Try again after that, or call the help line at %(phone)s.",
         "Too many tries did not match. For your safety, sign-in is paused for %(minutes)d "
         "minutes. Try again after that, or call the help line at %(phone)s.",
         minutes,
-    ) % {"minutes": minutes, "phone": settings.HELP_LINE_PHONE}
+    )
+    phone = phone_display(settings.HELP_LINE_PHONE)
+    return mark_safe(escape(words) % {"minutes": minutes, "phone": phone})  # noqa: S308 - escaped
 
 
 @require_http_methods(["GET", "POST"])

@@ -20,6 +20,7 @@ from checkin_portal.client_address import client_address
 from checkin_portal.counters import count_hit
 from checkin_portal.messaging import InvalidDestination
 from checkin_portal.outages import CACHE_ERRORS
+from checkin_portal.phones import phone_text
 
 from ..presentation import LocalTime
 from . import answers, links, selectors, services
@@ -76,7 +77,8 @@ def earlier(request):
             initial = {
                 "offices": list(entry.offices.values_list("pk", flat=True)),
                 "channel": "email" if entry.contact_email else "sms",
-                "destination": entry.contact_email or entry.contact_phone,
+                # The person's own number as they read it, never E.164.
+                "destination": entry.contact_email or phone_text(entry.contact_phone),
             }
         form = EarlierTimesForm(initial=initial, office_choices=choices)
         status = 200

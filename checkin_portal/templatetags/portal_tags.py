@@ -3,9 +3,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+
+from checkin_portal.phones import phone_href, phone_text
 
 register = template.Library()
 
@@ -46,8 +48,19 @@ def language_options(context):
     return options
 
 
+@register.filter(needs_autoescape=True)
+def phone_display(phone, autoescape=True) -> str:
+    """The one way to show a phone number to a person: the national form (``phone_text``),
+    isolated left to right in HTML (in Arabic or Persian text an unisolated
+    "(404) 893-1290" reads "893-1290 (404)"); the bare text in a plain-text message
+    (a template rendered without autoescaping)."""
+    text = phone_text(phone)
+    if not text or not autoescape:
+        return text
+    return format_html('<bdi class="portal-phone" dir="ltr">{}</bdi>', text)
+
+
 @register.filter
-def tel_href(phone: str) -> str:
-    """'+1-833-383-1465' → 'tel:+18333831465'."""
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return f"tel:{digits}"
+def phone_link(phone) -> str:
+    """The ``href`` of a phone link: 'tel:+14048931290', "" when it is not a number."""
+    return phone_href(phone)

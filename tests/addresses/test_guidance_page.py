@@ -98,7 +98,7 @@ def test_not_sure_of_the_form_says_to_call_the_help_line(client, frozen_now):
     html = _get(
         client, release_form=ReleaseForm.OTHER, credible_fear="not_sure", work_permit="no"
     ).content.decode()
-    assert "call the help line at +1-833-383-1465" in html
+    assert 'call the help line at <bdi class="portal-phone" dir="ltr">(833) 383-1465</bdi>' in html
     assert "Telling USCIS does no harm" in html
 
 

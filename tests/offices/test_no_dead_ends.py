@@ -69,7 +69,10 @@ def test_not_bookable_office_without_phone_points_to_the_help_line(
     bay_area["san_jose"].save()
     html = client.get(FINDER, {"q": "95112"}).content.decode()
     advice = html.split("Call the help line to ask how and when to check in:", 1)[1]
-    assert f'dir="ltr">{settings.HELP_LINE_PHONE}</a>' in advice.split("</p>", 1)[0]
+    assert (
+        'dir="ltr"><bdi class="portal-phone" dir="ltr">(833) 383-1465</bdi></a>'
+        in advice.split("</p>", 1)[0]
+    )
 
 
 def test_only_not_bookable_offices_near_says_so_and_offers_no_button(client: Client):
@@ -138,7 +141,7 @@ def test_territory_without_an_office_is_told_the_nearest_is_far(
     miles = round(search.nearest.miles)
     assert f"about {miles} miles" in notice
     assert "Before you travel, call the help line:" in notice
-    assert settings.HELP_LINE_PHONE in notice
+    assert '<bdi class="portal-phone" dir="ltr">(833) 383-1465</bdi>' in notice
     assert "If your papers name an office or a date, follow your papers." in notice
     # The notice comes before the list, so it is read first.
     assert html.index('id="office-far-heading"') < html.index('id="office-results-heading"')

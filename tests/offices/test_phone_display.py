@@ -4,7 +4,7 @@ or international form, never E.164, whatever the input (PhoneNumber or stored st
 import phonenumbers
 import pytest
 
-from offices.templatetags.offices_tags import phone_display
+from checkin_portal.templatetags.portal_tags import phone_display
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def test_five_failures_for_one_id_lock_it_even_with_the_right_answer(client, sig
         html = response.content.decode()
         assert LOCKED in html
         assert "15 minutes" in html
-        assert "+1-833-383-1465" in html
+        assert '<bdi class="portal-phone" dir="ltr">(833) 383-1465</bdi>' in html
         # The right answer, from another address, is refused while locked.
         response = _post(Client(), sign_in_url, "ab-123-456", "GT", address="198.51.100.7")
         assert response.status_code == 429
