@@ -11,6 +11,7 @@ from import_export.admin import ExportMixin
 from appointments.admin.scoping import OfficeScoped
 from checkin_portal.admin_history import HistoryAdmin
 from checkin_portal.admin_time import ZonedDateTimeWidget, time_column
+from checkin_portal.phones import phone_column
 
 from . import services
 from .models import AddressChange, AddressChangeStatus
@@ -103,7 +104,7 @@ class AddressChangeAdmin(OfficeScoped, ExportMixin, HistoryAdmin):
         "state",
         "zip_code",
         "move_date",
-        "phone",
+        "phone_shown",
         "email",
         "confirmation_channel",
         "language",
@@ -114,12 +115,13 @@ class AddressChangeAdmin(OfficeScoped, ExportMixin, HistoryAdmin):
             _("New address"),
             {"fields": ("in_care_of", "street", "unit", "city", "state", "zip_code", "move_date")},
         ),
-        (_("Contact"), {"fields": ("phone", "email", "confirmation_channel", "language")}),
+        (_("Contact"), {"fields": ("phone_shown", "email", "confirmation_channel", "language")}),
         (_("Staff"), {"fields": ("office_area", "processed_by", "processed_at_with_zone")}),
     )
 
     submitted_at_with_zone = time_column(AddressChange, "submitted_at")
     processed_at_with_zone = time_column(AddressChange, "processed_at")
+    phone_shown = phone_column(AddressChange)
 
     @admin.display(description=_("receipt number"), ordering="receipt_number")
     def receipt_display(self, obj):

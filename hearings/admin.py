@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.phones import phone_column
 from checkin_portal.places.zones import with_zone
 from checkin_portal.staff_imports.admin import StaffImportMixin
 
@@ -20,6 +21,7 @@ class ImmigrationCourtAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
         "code",
         "city",
         "state",
+        "phone_shown",
         "time_zone",
         "docket",
         "operating_status",
@@ -29,6 +31,7 @@ class ImmigrationCourtAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
     list_filter = ("operating_status", "docket", "is_active", "needs_verification", "state")
     search_fields = ("name", "code", "city", "street")
     readonly_fields = ("updated_at",)
+    phone_shown = phone_column(ImmigrationCourt)
     fieldsets = (
         (None, {"fields": ("name", "code", "docket", "is_active")}),
         (

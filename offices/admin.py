@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.phones import phone_column
 from checkin_portal.staff_imports.admin import StaffImportMixin
 
 from .models import Office
@@ -39,6 +40,7 @@ class OfficeAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
         "kind",
         "city",
         "state",
+        "phone_shown",
         "is_active",
         "accepts_online_booking",
         "latitude",
@@ -46,6 +48,7 @@ class OfficeAdmin(StaffImportMixin, HistoryAdmin, TranslationAdmin):
         "time_zone",
     )
     list_display_links = ("code", "name")
+    phone_shown = phone_column(Office)
     list_filter = ("state", "kind", "is_active", "accepts_online_booking", PlacedFilter)
     search_fields = ("code", "name_en", "name_es", "street", "city", "state", "zip", "email")
     list_select_related = ()
