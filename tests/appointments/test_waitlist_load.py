@@ -64,6 +64,19 @@ def build_waiting_list(office):
     return entries
 
 
+def open_seats(office) -> list:
+    """50 seats open at once: 25 earlier times of 2 seats each."""
+    return [
+        SlotFactory(
+            office=office,
+            starts_at=days_from_now(2 + n // 8, hour=14 + n % 8),
+            capacity=2,
+            booked=0,
+        )
+        for n in range(SEATS // 2)
+    ]
+
+
 def assert_invariants():
     held = Offer.objects.filter(state=OfferState.HELD)
     per_person = Counter(held.values_list("entry_id", flat=True))
@@ -81,16 +94,7 @@ def assert_invariants():
 def test_50_seats_500_waiting_8_workers():
     office = OfficeFactory(time_zone="America/Chicago")
     entries = build_waiting_list(office)
-    # 50 seats open at once: 25 earlier times of 2 seats each.
-    slots = [
-        SlotFactory(
-            office=office,
-            starts_at=days_from_now(2 + n // 8, hour=14 + n % 8),
-            capacity=2,
-            booked=0,
-        )
-        for n in range(SEATS // 2)
-    ]
+    slots = open_seats(office)
     outcomes = run_together([services.run_offers] * WORKERS)
     assert not [o for o in outcomes if isinstance(o, str)], outcomes
     assert sum(o.offered for o in outcomes) == SEATS
@@ -111,13 +115,7 @@ def test_50_seats_500_waiting_8_workers():
 def test_answers_and_expiry_race_the_workers():
     office = OfficeFactory(time_zone="America/Chicago")
     build_waiting_list(office)
-    for n in range(SEATS // 2):
-        SlotFactory(
-            office=office,
-            starts_at=days_from_now(2 + n // 8, hour=14 + n % 8),
-            capacity=2,
-            booked=0,
-        )
+    open_seats(office)
     services.run_offers()
     offers = list(Offer.objects.order_by("pk"))
     for n, offer in enumerate(offers):
@@ -161,15 +159,7 @@ def test_public_bookings_and_the_workers_share_seats_without_overbooking():
 
     office = OfficeFactory(time_zone="America/Chicago")
     build_waiting_list(office)
-    slots = [
-        SlotFactory(
-            office=office,
-            starts_at=days_from_now(2 + n // 8, hour=14 + n % 8),
-            capacity=2,
-            booked=0,
-        )
-        for n in range(SEATS // 2)
-    ]
+    slots = open_seats(office)
     people = SubjectFactory.create_batch(30)
     calls = [
         lambda p=p, s=slots[n % 5]: lifecycle.appointment_book(
