@@ -289,7 +289,7 @@ def test_admin_undo_check_in_action(admin_on_the_day):
 # --- only the lifecycle writes an appointment's status
 
 ROOT = pathlib.Path(settings.BASE_DIR)
-SKIP = {"migrations", "tests", ".venv", "node_modules", "bench"}
+SKIP = {"migrations", "tests", ".venv", "node_modules", "bench", "var", ".git"}
 
 
 WRITE_CALLS = ("update", "create", "get_or_create", "update_or_create")
