@@ -110,8 +110,7 @@ class AppointmentAdmin(OfficeScoped, ExportActionMixin, HistoryAdmin):
 
     @admin.display(description=_("time (office time)"), ordering="slot__starts_at")
     def local_start(self, appointment):
-        local = LocalTime.of(appointment.slot)
-        return f"{local.starts:%Y-%m-%d %H:%M} {local.zone_abbreviation}"
+        return with_zone(appointment.slot.starts_at, appointment.slot.office)
 
     def _transition(self, request, queryset, transition, done_message):
         """Apply a lifecycle transition to each selected appointment; say how many were

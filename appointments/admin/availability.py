@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.places.zones import with_zone
 from checkin_portal.staff_formats import escape_formula
 
 from ..availability import closure_apply
@@ -191,8 +192,7 @@ class SlotAdmin(OfficeScoped, HistoryAdmin):
 
     @admin.display(description=_("starts (office time)"), ordering="starts_at")
     def local_start(self, slot):
-        local = LocalTime.of(slot)
-        return f"{local.starts:%Y-%m-%d %H:%M} {local.zone_abbreviation}"
+        return with_zone(slot.starts_at, slot.office)
 
     @admin.display(description=_("free"))
     def remaining(self, slot):

@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from checkin_portal.places.zones import with_zone
 from checkin_portal.staff_formats import escape_formula
 
 from ..availability import ExtraSessionRefused, extra_session_add
@@ -143,9 +144,7 @@ def _overview_csv(figures) -> HttpResponse:
                     each.office.code,
                     each.office.name,
                     each.days_to_soonest,
-                    f"{each.soonest:%Y-%m-%d %H:%M} {each.soonest.tzname()}"
-                    if each.soonest
-                    else "",
+                    with_zone(each.soonest, each.soonest.tzinfo) if each.soonest else "",
                     each.open_seats,
                     each.booked,
                     each.no_show_percent,
