@@ -367,6 +367,10 @@ SOONEST_EARLIER_DAYS = env.int("SOONEST_EARLIER_DAYS", default=30)
 # and how long after a declined or expired offer before they get the next one.
 WAITLIST_OFFER_HOURS = env.float("WAITLIST_OFFER_HOURS", default=2.0)
 WAITLIST_PAUSE_HOURS = env.float("WAITLIST_PAUSE_HOURS", default=24.0)
+# An extra session's seats are offered to the waiting list first, for this long.
+EXTRA_SESSION_WAITLIST_HOURS = env.float(
+    "EXTRA_SESSION_WAITLIST_HOURS", default=WAITLIST_OFFER_HOURS
+)
 
 # --- messaging (checkin_portal/messaging; docs/adr/0006-shared-messaging.md)
 INSTALLED_APPS += ["checkin_portal.messaging"]
