@@ -7,6 +7,8 @@ import pytest
 
 from offices.selectors import forget_office_points
 
+from .factories import office_at, san_jose_without_online_booking
+
 
 def listed_offices(html: str) -> list[str]:
     """Codes of every office shown, in order: the ones to choose, then the ones apart."""
@@ -24,3 +26,18 @@ def fresh_office_points():
     forget_office_points()
     yield
     forget_office_points()
+
+
+@pytest.fixture(name="bay_area")
+def bay_area_offices():
+    """San Jose takes no online bookings; four bookable offices farther away (the finder's
+    dead-end case, issue 14)."""
+    return {
+        "san_jose": san_jose_without_online_booking(),
+        "san_francisco": office_at(
+            "SAN-FRANCISCO-CA", "San Francisco", "CA", "94111", 37.7952, -122.4028
+        ),
+        "stockton": office_at("STOCKTON-CA", "Stockton", "CA", "95202", 37.9577, -121.2908),
+        "fresno": office_at("FRESNO-CA", "Fresno", "CA", "93721", 36.7378, -119.7871),
+        "sacramento": office_at("SACRAMENTO-CA", "Sacramento", "CA", "95814", 38.5816, -121.4944),
+    }

@@ -10,28 +10,14 @@ from offices.importer import DEFAULT_FILE, read_office_rows
 from offices.selectors import SESSION_KEY, office_search
 from offices.services import offices_import
 
-from .factories import OfficeFactory, office_at, san_jose_without_online_booking
+from .factories import OfficeFactory
+from .pages import bay_area_offices, fresh_office_points  # noqa: F401 - fixtures
 from .pages import chooseable_offices as _chooseable
-from .pages import fresh_office_points  # noqa: F401 - fixture
 from .pages import listed_offices as _listed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
 
 FINDER = "/en/offices/"
-
-
-@pytest.fixture
-def bay_area():
-    """San Jose takes no online bookings; four bookable offices farther away."""
-    return {
-        "san_jose": san_jose_without_online_booking(),
-        "san_francisco": office_at(
-            "SAN-FRANCISCO-CA", "San Francisco", "CA", "94111", 37.7952, -122.4028
-        ),
-        "stockton": office_at("STOCKTON-CA", "Stockton", "CA", "95202", 37.9577, -121.2908),
-        "fresno": office_at("FRESNO-CA", "Fresno", "CA", "93721", 36.7378, -119.7871),
-        "sacramento": office_at("SACRAMENTO-CA", "Sacramento", "CA", "95814", 38.5816, -121.4944),
-    }
 
 
 def test_three_offered_are_the_nearest_bookable_and_the_nearer_one_is_apart(

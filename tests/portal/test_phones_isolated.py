@@ -19,8 +19,8 @@ from django.utils import translation
 from tests.appointments.factories import AppointmentFactory
 from tests.hearings.conftest import sign_in
 from tests.hearings.factories import HearingFactory
-from tests.offices.factories import OfficeFactory, office_at, san_jose_without_online_booking
-from tests.offices.pages import fresh_office_points  # noqa: F401 - fixture
+from tests.offices.factories import OfficeFactory, office_at
+from tests.offices.pages import bay_area_offices, fresh_office_points  # noqa: F401 - fixtures
 from tests.subjects.factories import SubjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
@@ -80,6 +80,13 @@ def phone_problems(html: str) -> list[str]:
     return problems
 
 
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A request in Arabic leaves Arabic active in this thread: give English back."""
+    yield
+    translation.activate("en")
+
+
 def _ar(name: str) -> str:
     with translation.override("ar"):
         return reverse(name)
@@ -104,19 +111,6 @@ def test_the_scanner_finds_a_scrambled_or_e164_number():
     # One left-to-right run already; dates and ZIPs are not phone numbers.
     assert phone_problems("<p>مثلًا 202-555-0123</p>") == []
     assert phone_problems("<p>2026-12-05, 30303-1234, 9:30</p>") == []
-
-
-@pytest.fixture
-def bay_area():
-    """San Jose takes no online bookings; bookable offices farther away."""
-    return {
-        "san_jose": san_jose_without_online_booking(),
-        "san_francisco": office_at(
-            "SAN-FRANCISCO-CA", "San Francisco", "CA", "95111", 37.7952, -122.4028
-        ),
-        "stockton": office_at("STOCKTON-CA", "Stockton", "CA", "95202", 37.9577, -121.2908),
-        "sacramento": office_at("SACRAMENTO-CA", "Sacramento", "CA", "95814", 38.5816, -121.4944),
-    }
 
 
 def test_home_page_footer_help_line(client):
