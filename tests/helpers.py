@@ -25,3 +25,13 @@ def staff_login(client, user) -> None:
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+def superuser_client():
+    """A test client signed in to the staff admin as a new superuser "root"."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client()
+    staff_login(client, User.objects.create_superuser(username="root", password="x" * 16))
+    return client

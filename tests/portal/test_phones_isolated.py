@@ -19,6 +19,7 @@ from django.utils import translation
 from tests.appointments.factories import AppointmentFactory
 from tests.hearings.conftest import sign_in
 from tests.hearings.factories import HearingFactory
+from tests.helpers import superuser_client
 from tests.offices.factories import OfficeFactory, office_at
 from tests.offices.pages import bay_area_offices, fresh_office_points  # noqa: F401 - fixtures
 from tests.subjects.factories import SubjectFactory
@@ -203,13 +204,7 @@ def test_sign_in_lockout_names_the_help_line(client):
 
 @pytest.fixture
 def root():
-    from django.contrib.auth.models import User
-
-    from tests.helpers import staff_login
-
-    client = Client()
-    staff_login(client, User.objects.create_superuser(username="root", password="x" * 16))
-    return client
+    return superuser_client()
 
 
 def test_staff_office_and_court_lists_show_national_phones(root):
