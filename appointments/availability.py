@@ -264,6 +264,21 @@ def extra_session_add(
             .order_by("starts_at")
             .values_list("pk", flat=True)
         )
-        # The waiting list first: the engine runs after the commit.
+        # The waiting list first: only offers may take these seats for a while (when
+        # anyone waits here), then everyone may; the engine runs after the commit.
+        _keep_for_waiting_list(office, slot_ids)
         seats_opened(slot_ids=slot_ids, office_id=office.pk)
     return ExtraSessionReport(rule=rule, slot_ids=slot_ids)
+
+
+def _keep_for_waiting_list(office, slot_ids: list) -> None:
+    """Keep new seats for the office's waiting list for ``EXTRA_SESSION_WAITLIST_HOURS``
+    (``Slot.waitlist_only_until``), when someone waits there."""
+    from .waitlist.models import WaitlistEntry
+
+    hours = settings.EXTRA_SESSION_WAITLIST_HOURS
+    if hours <= 0 or not slot_ids:
+        return
+    if WaitlistEntry.objects.filter(ended_at__isnull=True, offices=office).exists():
+        until = clock.now() + datetime.timedelta(hours=hours)
+        Slot.objects.filter(pk__in=slot_ids).update(waitlist_only_until=until)

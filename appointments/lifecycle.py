@@ -25,7 +25,7 @@ from checkin_portal.integrity import is_duplicate_of
 
 from . import notifications, policy
 from .confirmation import new_confirmation_number
-from .models import Appointment, AppointmentStatus, Slot
+from .models import Appointment, AppointmentStatus, Slot, open_to_everyone
 from .services import CONTACT_FIELDS, active_for_update, contact_of, forget_contact, has_contact
 from .waitlist import services as waitlist
 
@@ -123,14 +123,18 @@ def lock_subject(subject_id: int) -> None:
     )
 
 
-def take_seat(slot_id: int) -> Slot:
-    """The conditional write. Returns the slot, or raises SlotUnavailable."""
-    taken = Slot.objects.filter(
+def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
+    """The conditional write. Returns the slot, or raises SlotUnavailable. Only an
+    earlier-time offer (``for_offer``) may take a seat kept for the waiting list."""
+    seats = Slot.objects.filter(
         pk=slot_id,
         is_blocked=False,
         booked__lt=F("capacity"),
         starts_at__gt=policy.booking_cutoff(),
-    ).update(booked=F("booked") + 1)
+    )
+    if not for_offer:
+        seats = seats.filter(open_to_everyone(clock.now()))
+    taken = seats.update(booked=F("booked") + 1)
     if not taken:
         raise SlotUnavailable
     slot = Slot.objects.select_related("office").get(pk=slot_id)

@@ -238,6 +238,9 @@ class Slot(models.Model):
     is_blocked = models.BooleanField(
         _("blocked"), default=False, help_text=_("A blocked time cannot be booked online.")
     )
+    # An extra session's seats go to the waiting list first: until this instant only an
+    # earlier-time offer may take them (``open_to_everyone``); then anyone can book.
+    waitlist_only_until = models.DateTimeField(_("waiting list only until"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["booked"])
 
     class Meta:
@@ -277,6 +280,13 @@ class Slot(models.Model):
     @property
     def remaining(self) -> int:
         return self.capacity - self.booked
+
+
+def open_to_everyone(now) -> Q:
+    """Slots anyone may book at ``now``: not kept for the waiting list (an extra session's
+    first hours, ``Slot.waitlist_only_until``). Every public read and the booking's
+    conditional write add it; the offer engine does not."""
+    return Q(waitlist_only_until__isnull=True) | Q(waitlist_only_until__lte=now)
 
 
 class AppointmentStatus(models.TextChoices):

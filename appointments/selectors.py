@@ -8,11 +8,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F
 
+from checkin_portal import clock
 from offices.models import Office
 from offices.ranking import KM_PER_MILE, geodesic_km
 from offices.selectors import NearbyOffice
 
-from .models import Appointment, AppointmentStatus, Closure, PublicReason, Slot
+from .models import (
+    Appointment,
+    AppointmentStatus,
+    Closure,
+    PublicReason,
+    Slot,
+    open_to_everyone,
+)
 from .policy import booking_cutoff
 
 
@@ -33,12 +41,16 @@ def has_active_appointment(*, subject) -> bool:
 def open_slots(*, office_id: int):
     """Bookable times at an office, soonest first. Served by the partial index
     ``slot_open_by_office`` (office, starts_at) WHERE NOT is_blocked AND booked < capacity."""
-    return Slot.objects.filter(
-        office_id=office_id,
-        is_blocked=False,
-        booked__lt=F("capacity"),
-        starts_at__gt=booking_cutoff(),
-    ).order_by("starts_at")
+    return (
+        Slot.objects.filter(
+            office_id=office_id,
+            is_blocked=False,
+            booked__lt=F("capacity"),
+            starts_at__gt=booking_cutoff(),
+        )
+        .filter(open_to_everyone(clock.now()))
+        .order_by("starts_at")
+    )
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ def bookable_slot(*, slot_id: int) -> Slot | None:
             office__is_active=True,
             office__accepts_online_booking=True,
         )
+        .filter(open_to_everyone(clock.now()))
         .first()
     )
 
@@ -166,6 +179,7 @@ def _first_open_start():
             booked__lt=F("capacity"),
             starts_at__gt=booking_cutoff(),
         )
+        .filter(open_to_everyone(clock.now()))
         .order_by("starts_at")
         .values("starts_at")[:1]
     )

@@ -177,7 +177,7 @@ def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
             if entry is None:
                 tried.add(slot.pk)
                 raise _NoOne
-            lifecycle.take_seat(slot.pk)  # the booking's conditional write
+            lifecycle.take_seat(slot.pk, for_offer=True)  # the booking's conditional write
             token, digest = new_offer_token()
             hours = datetime.timedelta(hours=settings.WAITLIST_OFFER_HOURS)
             lead = datetime.timedelta(minutes=settings.BOOKING_MIN_NOTICE_MINUTES)

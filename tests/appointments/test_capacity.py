@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test import Client
@@ -22,9 +23,11 @@ from appointments.models import (
     ScheduleRule,
     Slot,
 )
+from appointments.selectors import offices_with_soonest
 from appointments.waitlist.services import entry_join
 from checkin_portal import clock
 from tests.offices.factories import OfficeFactory
+from tests.subjects.factories import SubjectFactory
 
 from .factories import AppointmentFactory, SlotFactory, days_from_now
 from .test_admin import staff_for as clerk_of
@@ -285,6 +288,58 @@ def test_the_waiting_list_is_offered_the_new_seats_first(
     assert offer.state == "held"
     assert offer.slot.starts_at < waiting.slot.starts_at
     assert offer.slot.booked == 1  # held for them: not open to anyone else meanwhile
+
+
+def test_new_seats_are_for_the_waiting_list_only_then_for_everyone(
+    root, offices, sign_in_as, settings, django_capture_on_commit_callbacks
+):
+    office = offices["soon"]
+    waiting = AppointmentFactory(
+        slot=SlotFactory(office=office, starts_at=days_from_now(60), booked=1, capacity=1)
+    )
+    entry_join(
+        subject=waiting.subject, office_ids=[office.pk], channel="email", destination="w@x.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        root.post(url(), {"office": office.code, **_session(office, capacity="1")})
+    new = list(
+        Slot.objects.filter(office=office, waitlist_only_until__isnull=False).order_by("starts_at")
+    )
+    assert len(new) == 4
+    until = new[0].waitlist_only_until
+    assert settings.EXTRA_SESSION_WAITLIST_HOURS == settings.WAITLIST_OFFER_HOURS
+    hours = (until - clock.now()).total_seconds() / 3600
+    assert settings.WAITLIST_OFFER_HOURS - 0.1 < hours <= settings.WAITLIST_OFFER_HOURS
+    # The waiting person is offered the first one.
+    assert Offer.objects.get(entry__appointment=waiting).slot == new[0]
+    free = new[1]
+
+    def try_to_book(slot):
+        """Another person's times page, the review and a Confirm posting the slot's id."""
+        client = Client()
+        other = sign_in_as(SubjectFactory(), on=client)
+        times = client.get(reverse("appointments:times"), {"office": office.code})
+        listed = f'value="{slot.pk}"' in times.content.decode()
+        reviewed = client.get(reverse("appointments:review"), {"slot": slot.pk})
+        soonest = offices_with_soonest(office_ids=[office.pk]).get().soonest_starts_at
+        client.post(reverse("appointments:confirm"), {"slot": slot.pk})
+        booked = Appointment.objects.filter(subject=other, slot=slot).exists()
+        return listed, reviewed.status_code, soonest, booked
+
+    listed, status, soonest, booked = try_to_book(free)
+    assert (listed, status, soonest, booked) == (False, 302, None, False)
+    assert Slot.objects.get(pk=free.pk).booked == 0
+    # After the window anyone can book what is left.
+    with time_machine.travel(until + datetime.timedelta(minutes=1), tick=False):
+        listed, status, soonest, booked = try_to_book(free)
+    assert (listed, status, soonest, booked) == (True, 200, free.starts_at, True)
+
+
+def test_no_window_when_nobody_waits_at_the_office(root, offices):
+    office = offices["soon"]
+    root.post(url(), {"office": office.code, **_session(office)})
+    assert Slot.objects.filter(office=office).count() == 4
+    assert not Slot.objects.filter(office=office, waitlist_only_until__isnull=False).exists()
 
 
 @pytest.mark.parametrize(
