@@ -230,3 +230,49 @@ def test_a_file_imported_by_a_staff_member_is_in_the_history_in_their_name(staff
     confirm = response.context["confirm_form"]
     staff_client.post(ADMIN + "process_import/", {n: confirm[n].value() for n in confirm.fields})
     assert Subject.history.get().history_user.username == "boss"
+
+
+def test_a_changed_row_writes_only_the_columns_that_changed():
+    """One UPDATE per batch names only the columns some row changed (so an unchanged
+    indexed column stays as stored and PostgreSQL can update in place); dates, times,
+    yes/no and countries travel as arrays and arrive intact."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = SubjectResource().import_data(_dataset(HEADER + GOOD_ROW + GOOD_ROW_2 + _rows(1)))
+    assert not first.has_errors() and not first.has_validation_errors()
+    changed = (
+        HEADER
+        + GOOD_ROW.replace("2026-03-02 09:30", "2026-04-07 14:15").replace(",0,0,", ",1,0,")
+        + GOOD_ROW_2.replace("Luis", "Luisa").replace("2026-06-01", "2026-07-01")
+        + _rows(1)
+    )
+    with CaptureQueriesContext(connection) as captured:
+        result = SubjectResource().import_data(_dataset(changed), dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert (result.totals["update"], result.totals["skip"]) == (2, 1)
+    [update] = [q["sql"] for q in captured if q["sql"].startswith('UPDATE "subjects_subject"')]
+    written = update.split(" FROM ")[0]
+    for column in ("paperwork_appointment_at", "credible_fear_filed", "given_names"):
+        assert f'"{column}" =' in written
+    for column in ("family_names", "a_number", "country_of_birth", "release_form"):
+        assert f'"{column}" =' not in written
+    ana = Subject.objects.get(subject_id="AB100001")
+    assert ana.paperwork_appointment_at == datetime.datetime(
+        2026, 4, 7, 19, 15, tzinfo=datetime.UTC
+    )
+    assert ana.credible_fear_filed and ana.a_number == "012345678" and ana.family_names == "Ruiz"
+    luisa = Subject.objects.get(subject_id="AB100002")
+    assert luisa.given_names == "Luisa" and luisa.parole_ends_on == datetime.date(2026, 7, 1)
+    assert str(luisa.country_of_birth) == "GT" and luisa.credible_fear_filed
+    assert Subject.history.filter(history_type="~").count() == 2
+    assert Subject.history.get(history_type="~", subject_id="AB100002").given_names == "Luisa"
+
+
+def test_a_bad_new_value_for_a_stored_subject_is_still_reported():
+    SubjectFactory(subject_id="AB100002", given_names="Luis", country_of_birth="GT")
+    text = HEADER + GOOD_ROW_2.replace(",GT,", ",XX,").replace("parole_atd", "bogus")
+    result = SubjectResource().import_data(_dataset(text), dry_run=False)
+    [invalid] = result.invalid_rows
+    assert {"country_of_birth", "release_form"} <= set(invalid.error.message_dict)
+    assert str(Subject.objects.get(subject_id="AB100002").country_of_birth) == "GT"
