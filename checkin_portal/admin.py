@@ -3,6 +3,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from .admin_history import HistoryAdmin
 from .models import FaqEntry
+from .staff_auth import admin as _zoned_third_party_admins  # noqa: F401 - registers them
 
 admin.site.site_header = admin.site.site_title = "Check-In Portal staff"
 admin.site.index_title = "Manage the portal"
