@@ -1,25 +1,42 @@
-"""Values every template may show: the portal's name, the agency and its help line."""
+"""Values every template may show: the portal's name, the agency and its help line.
+
+What every page shows the same way in one language (the footer, the header's
+links, the language's own name) is computed once per process and language, not per request (issue 17):
+``portal`` returns a dict made on the first request in that language. The key includes the
+language's catalogue object (a test may swap it) and the script prefix; a changed setting
+(only tests change settings while the process runs) empties the cache.
+"""
 
 import datetime
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import get_template
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, trans_real
+
+# language -> (catalogue, script prefix, context values)
+_PER_LANGUAGE: dict[str, tuple[object, str, dict]] = {}
 
 
-@cache
+@receiver(setting_changed)
+def _forget(**kwargs) -> None:
+    _PER_LANGUAGE.clear()
+
+
 def _help_line_hours() -> tuple[datetime.time, datetime.time, str]:
-    # Parsed once per process: settings do not change while it runs.
     opens = datetime.time.fromisoformat(settings.HELP_LINE_OPENS)
     closes = datetime.time.fromisoformat(settings.HELP_LINE_CLOSES)
     zone = datetime.datetime(2025, 1, 15, tzinfo=ZoneInfo(settings.HELP_LINE_TIME_ZONE)).tzname()
     return opens, closes, zone
 
 
-def portal(request):
+def _values(language: str) -> dict:
     opens, closes, zone = _help_line_hours()
-    return {
+    values = {
         "portal_name": settings.PORTAL_NAME,
         "agency_name": settings.AGENCY_NAME,
         "agency_short_name": settings.AGENCY_SHORT_NAME,
@@ -29,5 +46,24 @@ def portal(request):
         "help_line_zone": zone,
         "demo_mode": settings.DEMO_MODE,
         # Each language's own name, as the chooser spells it (settings.LANGUAGES).
-        "current_language_name": dict(settings.LANGUAGES).get(get_language(), ""),
+        "current_language_name": dict(settings.LANGUAGES).get(language, ""),
+        # The header's links (templates/includes/header.html), reversed once.
+        "portal_home_url": reverse("home"),
+        "portal_language_url": reverse("language_choice"),
+        "portal_my_checkin_url": reverse("subjects:my_checkin"),
+        "portal_sign_out_url": reverse("subjects:sign_out"),
     }
+    # The footer has nothing per request: rendered once (templates/includes/footer.html).
+    values["portal_footer"] = mark_safe(get_template("includes/footer.html").render(values))  # noqa: S308 - a rendered template
+    return values
+
+
+def portal(request):
+    language = get_language()
+    catalogue = trans_real.translation(language) if language else None
+    prefix = get_script_prefix()
+    known = _PER_LANGUAGE.get(language)
+    if known is None or known[0] is not catalogue or known[1] != prefix:
+        known = (catalogue, prefix, _values(language))
+        _PER_LANGUAGE[language] = known
+    return known[2]
