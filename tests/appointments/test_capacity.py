@@ -5,6 +5,7 @@ session form (one-off times whose seats the waiting list is offered first)."""
 import csv
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -173,6 +174,7 @@ def test_office_page_weeks_no_shows_and_waiting_list(root, offices):
     assert opens[0] == 3 and opens[1] == 2  # the blocked time has no open seats
     assert "25% (1 / 4)" in html
     facts = " ".join(html.split('class="capacity-facts"')[1].split("</dl>")[0].split())
+    facts = re.sub(r"<a [^>]*>|</a>", "", facts)  # the figures link to the lists
     assert "Waiting list</dt> <dd> 1 </dd>" in facts
     assert "0 / 1" in facts  # offers accepted / expired
     assert 'aria-labelledby="weeks-chart-title"' in html
@@ -398,3 +400,44 @@ def test_no_session_for_an_office_without_online_booking_or_without_an_office(ro
     assert root.post(url(), _session(offices["soon"])).status_code == 400
     assert root.post(url(), {"office": "NOPE", **_session(offices["soon"])}).status_code == 404
     assert not Slot.objects.exists()
+
+
+# --- the waiting list's admin lists --------------------------------------------------------
+
+
+def test_waiting_list_and_offers_admin_lists_are_scoped_masked_and_zoned(root, offices):
+    mine, other = offices["late"], offices["soon"]
+    entries = {}
+    for office, email in ((mine, "mine@example.org"), (other, "other@example.org")):
+        booked = AppointmentFactory(
+            slot=SlotFactory(office=office, starts_at=days_from_now(60), capacity=1, booked=1)
+        )
+        entries[office.code] = entry_join(
+            subject=booked.subject, office_ids=[office.pk], channel="email", destination=email
+        )
+        Offer.objects.create(
+            entry=entries[office.code],
+            slot=SlotFactory(office=office, starts_at=days_from_now(5), capacity=1, booked=1),
+            token_digest=office.code.ljust(64, "x"),
+            expires_at=days_from_now(1),
+        )
+    clerk = staff_for(mine)
+    user = User.objects.get(username="clerk")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_waitlistentry", "view_offer"])
+    )
+    for name in ("waitlistentry", "offer"):
+        page = clerk.get(reverse(f"admin:appointments_{name}_changelist")).content.decode()
+        assert mine.code in page and other.code not in page
+        assert "mine@example.org" not in page
+        if name == "waitlistentry":
+            assert "m•••@e•••.org" in page  # masked
+        assert " CST" in page or " CDT" in page  # Chicago times with their zone
+        everything = root.get(reverse(f"admin:appointments_{name}_changelist")).content.decode()
+        assert mine.code in everything and other.code in everything
+    out_of_scope = reverse("admin:appointments_waitlistentry_change", args=[entries["SOON-GA"].pk])
+    assert clerk.get(out_of_scope).status_code in (302, 403, 404)
+    # The capacity page links its waiting-list figures to these lists.
+    page = root.get(url(), {"office": mine.code}).content.decode()
+    assert reverse("admin:appointments_waitlistentry_changelist") in page
+    assert reverse("admin:appointments_offer_changelist") in page

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, reverse
 
-from appointments.models import AppointmentStatus, Closure, OfficeStaff
+from appointments.models import AppointmentStatus, Closure, Offer, OfficeStaff, WaitlistEntry
 from checkin_portal.staff_groups import CHECKIN_OFFICE_STAFF
 from tests.addresses.factories import AddressChangeFactory
 from tests.appointments.factories import AppointmentFactory, ScheduleRuleFactory, SlotFactory
@@ -93,6 +93,21 @@ def world():
     office_b.name = "Office Bravo Renamed"
     office_b.save()
     HearingFactory(subject=appointment_b.subject)
+    # A person waiting at office B for an earlier time, offered one.
+    waiting_b = AppointmentFactory(
+        slot=SlotFactory(office=office_b, booked=1),
+        subject__subject_id="BRAVO0002",
+    )
+    entry_b = WaitlistEntry.objects.create(
+        appointment=waiting_b, subject=waiting_b.subject, contact_email="bravo@example.org"
+    )
+    entry_b.offices.add(office_b)
+    offer_b = Offer.objects.create(
+        entry=entry_b,
+        slot=SlotFactory(office=office_b, booked=1),
+        token_digest="b" * 64,
+        expires_at=waiting_b.slot.starts_at,
+    )
     AddressChangeFactory(subject=appointment_b.subject)
 
     clerk = User.objects.create_user(username="clerk-a", password="x" * 16, is_staff=True)
@@ -118,6 +133,8 @@ def world():
             "appointments.closure": closure_b,
             "appointments.slot": appointment_b.slot,
             "appointments.appointment": appointment_b,
+            "appointments.waitlistentry": entry_b,
+            "appointments.offer": offer_b,
             "subjects.subject": appointment_b.subject,
             **targets,
         },
@@ -127,6 +144,8 @@ def world():
             appointment_b.confirmation_number,
             appointment_b.display_number,
             "Bravo-only closure",
+            "BRAVO0002",
+            "bravo@example.org",
             *secrets,
         ],
         "clerk": clerk,
