@@ -7,8 +7,11 @@ values to the server's zone, which would show the wrong time for an office elsew
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass
 
+from django.core.cache import BaseCache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import render_to_string
 from django.utils import formats
@@ -16,8 +19,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 
 from checkin_portal import clock
+from checkin_portal.outages import CACHE_ERRORS
 
 from .availability import office_zone
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,14 +121,25 @@ class BookingDates:
         return _words(self.moved) if self.moved else ""
 
 
-# The rendered list of times (the buttons of one page of one office), kept per process.
-# The key is everything the list shows: the language, the office's zone and today there
-# (for "Today"/"Tomorrow"), and each listed time (id, start, end). Read from the page's own
-# query, so a booking that fills a time, a closure or a blocked time changes the list and
-# so the key: never stale, nothing to invalidate, no personal data in a key (issue 17).
+# The rendered list of times (the buttons of one page of one office), kept in the shared
+# cache (CACHES["default"], Redis in production) so every worker reuses it, with a copy in
+# the process for the next request. The key is everything the list shows: the language,
+# the office's zone and today there (for "Today"/"Tomorrow"), and each listed time (id,
+# start, end). Read from the page's own query, so a booking that fills a time, a closure or
+# a blocked time changes the list and so the key: never stale, nothing to invalidate, no
+# personal data in a key (issue 17). The shared cache fails open (ADR 0010): the list is
+# rendered here. When the shared cache is the database cache (no CACHE_URL), it is not
+# used: a query per page would cost more than the rendering.
 _TIMES_FRAGMENTS = LocMemCache(
     "appointments-times-fragments", {"TIMEOUT": 60 * 60, "OPTIONS": {"MAX_ENTRIES": 2000}}
 )
+_SHARED_TIMEOUT = 60 * 60
+_SHARED_PREFIX = "times-list:1:"
+
+
+def _shared_cache() -> BaseCache | None:
+    store = caches["default"]
+    return None if isinstance(store, DatabaseCache) else store
 
 
 def _times_key(*, office, slots, zone, today) -> str:
@@ -133,7 +150,7 @@ def _times_key(*, office, slots, zone, today) -> str:
 
 def times_list_html(*, office, slots) -> SafeString:
     """The times of one page as buttons grouped by local day
-    (appointments/_times_list.html), rendered once per process for the same list."""
+    (appointments/_times_list.html), rendered once for the same list (shared cache)."""
     from .selectors import group_by_local_day
 
     if not slots:
@@ -141,6 +158,15 @@ def times_list_html(*, office, slots) -> SafeString:
     zone = office_zone(office)
     key = _times_key(office=office, slots=slots, zone=zone, today=clock.today_in(zone))
     html = _TIMES_FRAGMENTS.get(key)
+    if html is not None:
+        return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+    shared = _shared_cache()
+    if shared is not None:
+        try:
+            html = shared.get(_SHARED_PREFIX + key)
+        except CACHE_ERRORS:
+            logger.warning("times list cache unavailable: list rendered here")
+            shared = None  # down: do not wait for it twice
     if html is None:
         for slot in slots:
             slot.office = office  # already loaded; saves a query per slot
@@ -148,7 +174,12 @@ def times_list_html(*, office, slots) -> SafeString:
         html = render_to_string(
             "appointments/_times_list.html", {"days": group_by_local_day(slots, zone)}
         )
-        _TIMES_FRAGMENTS.set(key, html)
+        if shared is not None:
+            try:
+                shared.set(_SHARED_PREFIX + key, html, timeout=_SHARED_TIMEOUT)
+            except CACHE_ERRORS:
+                logger.warning("times list cache unavailable: list not shared")
+    _TIMES_FRAGMENTS.set(key, html)
     return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
 
 

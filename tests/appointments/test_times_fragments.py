@@ -1,15 +1,16 @@
-"""The rendered list of times is kept per process (appointments/presentation.py) and is
+"""The rendered list of times is kept in the shared cache and per process (appointments/presentation.py) and is
 never stale: a booking that fills a time, a cancellation, a closure or a blocked time
 changes the list at once. Its key holds no personal data."""
 
 import re
 
 import pytest
-from django.test import Client
+from django.core.cache import cache
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from appointments import lifecycle
+from appointments import lifecycle, presentation
 from appointments.availability import closure_apply
 from appointments.models import Closure, Slot
 from appointments.presentation import _times_key
@@ -113,3 +114,43 @@ def test_a_person_with_an_appointment_is_told_a_new_time_replaces_it(
     html = client.get(path, {"office": office.code}).text
     assert notice in html
     assert f'value="{second.pk}"' in html
+
+
+def test_another_process_reuses_the_list_from_the_shared_cache(client: Client, office, sign_in_as):
+    SlotFactory(office=office, starts_at=days_from_now(2))
+    sign_in_as(SubjectFactory())
+    assert _times(client, office)[1]
+    presentation._TIMES_FRAGMENTS.clear()  # another worker: nothing in its own copy
+    assert not _times(client, office)[1]
+    keys = list(cache._cache)  # the test settings' shared cache is in memory
+    assert keys and all(re.fullmatch(r":1:times-list:1:[0-9a-f]{64}", k) for k in keys)
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: refused at once
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+)
+def test_the_page_is_served_when_the_shared_cache_is_down(
+    client: Client, office, sign_in_as, caplog
+):
+    slots = [SlotFactory(office=office, starts_at=days_from_now(n)) for n in (2, 3)]
+    sign_in_as(SubjectFactory())  # database sessions: the cache is not needed
+    assert _times(client, office) == ([s.pk for s in slots], True)
+    assert "times list cache unavailable" in caplog.text
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+)
+def test_the_database_cache_is_not_used_for_lists(office):
+    assert presentation._shared_cache() is None
