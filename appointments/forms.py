@@ -21,30 +21,39 @@ class OfficeCodeForm(forms.Form):
     office = forms.SlugField(max_length=40)
 
 
-class SendDetailsForm(PortalForm):
-    """'Email me / text me these details', with an optional day-before reminder."""
+CHANNEL_CHOICES = [("sms", _("Text message (SMS)")), ("email", _("Email"))]
 
-    channel = forms.ChoiceField(
-        label=_("How should we send them?"),
-        choices=[("sms", _("Text message (SMS)")), ("email", _("Email"))],
-        widget=forms.RadioSelect,
-        initial="sms",
-    )
-    destination = forms.CharField(
-        label=_("Mobile phone number or email address"),
-        help_text=_("For a phone, type the 10 digits, for example 202-555-0123."),
-        max_length=254,
-    )
-    remind = forms.BooleanField(
-        label=_("Also send me a reminder the day before"),
-        help_text=_("We keep this number or address only until your appointment."),
-        required=False,
-    )
+
+class ContactForm(PortalForm):
+    """A channel and a phone number or email address typed for it (normalised, or an
+    error on the address). The one field set of every form that asks where to write to
+    the person; a subclass words the question (``channel_label``, ``destination_help``)."""
+
+    channel_label = _("How should we send them?")
+    destination_help = _("For a phone, type the 10 digits, for example 202-555-0123.")
+
+    channel = forms.ChoiceField(choices=CHANNEL_CHOICES, widget=forms.RadioSelect, initial="sms")
+    destination = forms.CharField(label=_("Mobile phone number or email address"), max_length=254)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].label = self.channel_label
+        self.fields["destination"].help_text = self.destination_help
 
     def clean(self):
         cleaned = super().clean()
         _clean_destination(self, cleaned, "channel", "destination")
         return cleaned
+
+
+class SendDetailsForm(ContactForm):
+    """'Email me / text me these details', with an optional day-before reminder."""
+
+    remind = forms.BooleanField(
+        label=_("Also send me a reminder the day before"),
+        help_text=_("We keep this number or address only until your appointment."),
+        required=False,
+    )
 
 
 def _clean_destination(form, cleaned, channel_field: str, destination_field: str) -> None:
@@ -72,7 +81,7 @@ class ConfirmForm(SlotChoiceForm):
 
     notice_channel = forms.ChoiceField(
         label=_("If the office closes, how should we tell you? (optional)"),
-        choices=[("sms", _("Text message (SMS)")), ("email", _("Email"))],
+        choices=CHANNEL_CHOICES,
         widget=forms.RadioSelect,
         initial="sms",
         required=False,
