@@ -5,9 +5,10 @@ What it adds to ``ModelResource`` (docs/adr/0015-staff-imports.md):
 * **Lookups once per file.** ``before_import`` reads every key of the file and loads the
   existing records in chunks (``load_existing``); ``get_instance`` only looks in that
   dictionary. No query per row.
-* **Bulk writes.** New records go in with ``bulk_create``, changed ones with
-  ``bulk_update``, ``Meta.batch_size`` rows at a time, each with its history rows
-  (django-simple-history's bulk helpers, in the staff member's name). A batch the
+* **Bulk writes.** New records go in with ``bulk_create``, changed ones with one
+  ``UPDATE`` of the columns they change (``rows_update``), ``Meta.batch_size`` rows at a
+  time, each with its history rows (copied by ``history_copy``, in the staff member's
+  name). A batch the
   database refuses is written again row by row to find the rows at fault; each gets its
   rule's message (the model's constraint), the others are unaffected.
 * **Model checks without queries.** ``full_clean`` runs without the unique and
