@@ -8,9 +8,8 @@ What it adds to ``ModelResource`` (docs/adr/0015-staff-imports.md):
 * **Bulk writes.** New records go in with ``bulk_create``, changed ones with one
   ``UPDATE`` of the columns they change (``rows_update``), ``Meta.batch_size`` rows at a
   time, each with its history rows (copied by ``history_copy``, in the staff member's
-  name). A batch the
-  database refuses is written again row by row to find the rows at fault; each gets its
-  rule's message (the model's constraint), the others are unaffected.
+  name). A batch the database refuses is written again row by row to find the rows at
+  fault; each gets its rule's message (the model's constraint), the others are unaffected.
 * **Model checks without queries.** ``full_clean`` runs without the unique and
   constraint checks that query the database; a repeated key in the file is found in
   memory, and the database's constraints are the last word at the write (above).
