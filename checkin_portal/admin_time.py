@@ -4,7 +4,10 @@
 * ``ZonedTimesAdmin`` (a ModelAdmin mixin; HistoryAdmin has it): every date-time of the
   model in the list and every read-only one (fields, fieldsets) becomes a column like
   "2026-12-25 09:00 CST", in the zone of the object's place (``time_places``: field ->
-  dotted path to an office or court) or the server's; sorted by the field.
+  dotted path to an office or court) or the server's; sorted by the field. On a view-only
+  page (no change permission) every date-time is read-only text, so each gets its zone.
+  Other packages' admins (axes, django-otp, django-tasks-db, staff accounts) get the
+  mixin in ``checkin_portal/staff_auth/admin.py``.
 * ``time_column(Model, "field", place="slot.office")``: one such column, for an admin
   that does not use the mixin.
 * ``ZonedDateTimeWidget``: the same text in CSV/XLSX exports (django-import-export).
@@ -106,7 +109,10 @@ class ZonedTimesAdmin:
 
     def get_fieldsets(self, request, obj=None):
         # The form's fields come from here (also when an admin overrides get_fields).
-        shown_only = set(self.readonly_fields)
+        # Without the change permission every field is shown as text (Django's view-only
+        # page leaves them all out of the form): every date-time gets its zone.
+        view_only = obj is not None and not self.has_change_permission(request, obj)
+        shown_only = None if view_only else set(self.readonly_fields)
         return [
             (title, {**options, "fields": self._zoned(options["fields"], shown_only=shown_only)})
             for title, options in super().get_fieldsets(request, obj)

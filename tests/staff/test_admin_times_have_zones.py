@@ -326,3 +326,19 @@ def test_third_party_admins_keep_their_rules(root, every_record):
     attempt = AccessAttempt.objects.get()
     page = root.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
     assert "cleanup_expired_attempts" in page and attempt.username in page
+
+
+def test_view_only_staff_see_date_times_with_their_zone(every_record, settings):
+    """Without the change permission every field is shown as text: date-times too get zones."""
+    from django.contrib.auth.models import Permission
+
+    settings.TIME_ZONE = "America/New_York"
+    reader = User.objects.create_user(username="reader", password="x" * 16, is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_user"))
+    client = Client()
+    staff_login(client, reader)
+    root = User.objects.get(username="root")
+    User.objects.filter(pk=root.pk).update(last_login=NINE_CST, date_joined=NINE_CST)
+    page = client.get(reverse("admin:auth_user_change", args=[root.pk])).content.decode()
+    assert page.count("2026-12-28 10:00 EST") == 2  # last login, date joined
+    assert [text for text in _bare_times(root) if text in page] == []
