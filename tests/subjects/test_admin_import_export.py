@@ -276,3 +276,14 @@ def test_a_bad_new_value_for_a_stored_subject_is_still_reported():
     [invalid] = result.invalid_rows
     assert {"country_of_birth", "release_form"} <= set(invalid.error.message_dict)
     assert str(Subject.objects.get(subject_id="AB100002").country_of_birth) == "GT"
+
+
+def test_a_changed_row_the_database_refuses_is_named_and_nothing_is_kept():
+    SubjectFactory(subject_id="ZZ900001", a_number="987654321")
+    SubjectFactory(subject_id="AB100002", given_names="Luis", a_number="")
+    text = HEADER + GOOD_ROW_2.replace("GT,,Luis", "GT,987654321,Luisa")
+    result = SubjectResource().import_data(_dataset(text), dry_run=False)
+    [invalid] = result.invalid_rows
+    assert invalid.number == 1
+    assert "Another subject already has this A-number." in str(invalid.error)
+    assert Subject.objects.get(subject_id="AB100002").given_names == "Luis"
