@@ -5,7 +5,9 @@ from urllib.error import URLError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.translation import get_language, trans_real
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -59,6 +61,53 @@ class PortalReCaptchaField(ReCaptchaField):
             ) from exc
 
 
+# The list of countries in one language and its unfilled <select> (about 250 options, each
+# rendered through a template: most of the sign-in page's cost) are the same for everyone:
+# made once per process and language (issue 17). The catalogue object is part of the check
+# (a test may swap it); a changed setting empties both.
+_COUNTRIES: dict[str, tuple[object, list]] = {}
+_EMPTY_SELECTS: dict[tuple, tuple[object, str]] = {}
+
+
+@receiver(setting_changed)
+def _forget_countries(**kwargs) -> None:
+    _COUNTRIES.clear()
+    _EMPTY_SELECTS.clear()
+
+
+def _catalogue():
+    language = get_language()
+    return language, (trans_real.translation(language) if language else None)
+
+
+def country_choices() -> list:
+    """The countries in the reader's language, sorted for that language (django-countries)."""
+    language, catalogue = _catalogue()
+    known = _COUNTRIES.get(language)
+    if known is None or known[0] is not catalogue:
+        known = (catalogue, [("", _("Choose a country")), *countries])
+        _COUNTRIES[language] = known
+    return known[1]
+
+
+class CountrySelect(forms.Select):
+    """A country <select>; with nothing chosen it is rendered once per language and
+    attributes (a form sent back with errors is rendered as usual)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if value not in (None, ""):
+            return super().render(name, value, attrs, renderer)
+        language, catalogue = _catalogue()
+        key = (language, name, tuple(sorted({**self.attrs, **(attrs or {})}.items())))
+        known = _EMPTY_SELECTS.get(key)
+        if known is None or known[0] is not catalogue:
+            if len(_EMPTY_SELECTS) >= 256:
+                _EMPTY_SELECTS.clear()
+            known = (catalogue, super().render(name, value, attrs, renderer))
+            _EMPTY_SELECTS[key] = known
+        return known[1]
+
+
 def captcha_enabled() -> bool:
     return settings.CAPTCHA_PROVIDER == "recaptcha"
 
@@ -91,6 +140,7 @@ class SignInForm(PortalForm):
         label=_("Country of birth"),
         help_text=_("The country written on your papers as your place of birth."),
         choices=[],
+        widget=CountrySelect,
         error_messages={
             "required": _("Choose your country of birth."),
             "invalid_choice": _("Choose your country of birth from the list."),
@@ -100,7 +150,7 @@ class SignInForm(PortalForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Names in the reader's language, sorted for that language (django-countries).
-        self.fields["country_of_birth"].choices = [("", _("Choose a country")), *countries]
+        self.fields["country_of_birth"].choices = country_choices()
         self.fields["country_of_birth"].widget.attrs["class"] = "portal-country-select"
         if captcha_enabled():
             self.fields["captcha"] = PortalReCaptchaField(
