@@ -222,17 +222,26 @@ def appointment_book(
         raise SlotUnavailable from None
 
 
+def _lock_slots(slot_ids) -> None:
+    """Lock every seat a transaction will change at once, in id order (the last step of
+    the one lock order, waitlist.services.LOCK_ORDER), so two moves in opposite
+    directions, or a cancel and an offer ending, cannot deadlock. One slot needs no
+    statement: its own UPDATE locks it."""
+    ids = sorted(set(slot_ids))
+    if len(ids) > 1:
+        list(
+            Slot.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+
 def _move(
     *, active: Appointment, new_slot_id: int, language: str, seat_held: bool = False
 ) -> BookingResult:
-    # Lock both slots in one fixed order (by id) so two moves in opposite directions
-    # cannot deadlock.
-    list(
-        Slot.objects.select_for_update()
-        .filter(pk__in=sorted({active.slot_id, new_slot_id}))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    leaving = waitlist.appointment_leaving(active)
+    _lock_slots([active.slot_id, new_slot_id, *leaving.offer_slot_ids])
     if seat_held:  # an earlier-time offer already holds the seat (counted in ``booked``)
         new_slot = Slot.objects.select_related("office").get(pk=new_slot_id)
     else:
@@ -241,7 +250,7 @@ def _move(
     contact = contact_of(active)
     forget_contact(active)
     _apply(active, Transition.MOVE, fields=CONTACT_FIELDS)
-    waitlist.appointment_left_booked(active, seat_freed=True)
+    waitlist.appointment_left_booked(active, seat_freed=True, leaving=leaving)
     appointment = _create_appointment(
         subject=active.subject, slot=new_slot, language=language, replaces=active
     )
@@ -302,11 +311,13 @@ def appointment_cancel(*, subject, appointment_id: int | None = None) -> Appoint
         active = active_for_update(subject)
         if active is None or (appointment_id is not None and active.pk != appointment_id):
             return None
+        leaving = waitlist.appointment_leaving(active)
+        _lock_slots([active.slot_id, *leaving.offer_slot_ids])
         give_seat_back(active.slot_id)
         contact = contact_of(active)
         forget_contact(active)
         _apply(active, Transition.CANCEL, fields=CONTACT_FIELDS)
-        waitlist.appointment_left_booked(active, seat_freed=True)
+        waitlist.appointment_left_booked(active, seat_freed=True, leaving=leaving)
         _queue_with_contact(active, contact, notifications.notify_cancelled)
         return active
 
@@ -341,6 +352,8 @@ def appointment_cancel_by_office(*, appointment_id: int, closure=None) -> bool:
         appointment = _locked(appointment_id)
         if appointment.status not in TRANSITIONS[Transition.CANCEL_BY_OFFICE].sources:
             return False
+        leaving = waitlist.appointment_leaving(appointment)
+        _lock_slots([appointment.slot_id, *leaving.offer_slot_ids])
         give_seat_back(appointment.slot_id)
         contact = contact_of(appointment)
         forget_contact(appointment)
@@ -350,7 +363,7 @@ def appointment_cancel_by_office(*, appointment_id: int, closure=None) -> bool:
             Transition.CANCEL_BY_OFFICE,
             fields=[*CONTACT_FIELDS, "cancelled_by_closure"],
         )
-        waitlist.appointment_left_booked(appointment, seat_freed=True)
+        waitlist.appointment_left_booked(appointment, seat_freed=True, leaving=leaving)
         _queue_with_contact(
             appointment,
             contact,

@@ -91,12 +91,18 @@ def offer_answer(*, token: str, accept: bool) -> OfferView:
 def _accept(found: Offer) -> None:
     entry = found.entry
     with transaction.atomic():
-        # The booking path's lock order: the person first, then the offer.
+        # The one lock order (services.LOCK_ORDER): the person, their appointment, their
+        # entry, the offer; the move locks the seats.
         lifecycle.lock_subject(entry.subject_id)
+        list(
+            Appointment.objects.select_for_update()
+            .filter(pk=entry.appointment_id)
+            .values_list("pk")
+        )
+        locked_entry = WaitlistEntry.objects.select_for_update().get(pk=entry.pk)
         offer = Offer.objects.select_for_update().filter(pk=found.pk).first()
         if offer is None or offer.state != OfferState.HELD:
             return  # answered a moment ago (another click): show that
-        locked_entry = WaitlistEntry.objects.select_for_update().get(pk=entry.pk)
         contact = (locked_entry.contact_email, locked_entry.contact_phone)
         # Mark the answer first: the move ends the person's waiting and would otherwise
         # withdraw this (still held) offer.

@@ -12,6 +12,11 @@ The engine (``run_offers``) is idempotent and safe on several workers at once:
 * ending an offer is ``UPDATE ... WHERE state = 'held'``: only one worker (or click) can
   end it and give its seat back.
 
+Every path that waits for a lock takes them in one order (``LOCK_ORDER``), so a person
+cancelling while a worker ends or makes their offer cannot deadlock: the person, their
+appointment, their waiting entry, its offer, then seats (several at once in id order).
+The engine's claims skip locked rows and never wait.
+
 Everything else (accepting from the link) is in ``answers.py``."""
 
 import datetime
@@ -33,6 +38,8 @@ from ..models import Appointment, AppointmentStatus, Slot
 from .models import EndReason, Offer, OfferState, WaitlistEntry, new_offer_token, token_digest
 
 logger = logging.getLogger(__name__)
+
+LOCK_ORDER = ("subject", "appointment", "waitlist entry", "offer", "slots by id")
 
 # A time is offered only when the person has at least this long to answer.
 MIN_ANSWER_TIME = datetime.timedelta(minutes=15)
@@ -230,12 +237,19 @@ def end_offer(*, offer_id: int, state: OfferState, pause: bool = False) -> bool:
     another worker)."""
     now = clock.now()
     with transaction.atomic():
+        found = Offer.objects.filter(pk=offer_id, state=OfferState.HELD).values_list(
+            "entry_id", "slot_id"
+        )
+        if not found:
+            return False
+        entry_id, slot_id = found[0]
+        # The one lock order (LOCK_ORDER): the person's entry, then the offer, then the seat.
+        list(WaitlistEntry.objects.select_for_update().filter(pk=entry_id).values_list("pk"))
         ended = Offer.objects.filter(pk=offer_id, state=OfferState.HELD).update(
             state=state, decided_at=now
         )
         if not ended:
             return False
-        slot_id, entry_id = Offer.objects.values_list("slot_id", "entry_id").get(pk=offer_id)
         lifecycle.give_seat_back(slot_id)
         if pause:
             WaitlistEntry.objects.filter(pk=entry_id).update(
@@ -292,13 +306,42 @@ def entries_forget_past() -> int:
 # --- hooks from the lifecycle -------------------------------------------------------------
 
 
-def appointment_left_booked(appointment: Appointment, *, seat_freed: bool) -> None:
+@dataclass(frozen=True)
+class Leaving:
+    """The person's open entry (locked) and the seats its held offer holds."""
+
+    entry_id: int | None = None
+    offer_slot_ids: tuple = ()
+
+
+def appointment_leaving(appointment: Appointment) -> Leaving:
+    """First step of a move out of "booked", right after the appointment is locked and
+    before any seat: lock the person's open entry (LOCK_ORDER) and name the seats its held
+    offer holds, so that the lifecycle locks every seat it will touch at once, in id
+    order. One query when the person is not waiting."""
+    entry_id = (
+        WaitlistEntry.objects.select_for_update()
+        .filter(appointment_id=appointment.pk, ended_at__isnull=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if entry_id is None:
+        return Leaving()
+    held = Offer.objects.filter(entry_id=entry_id, state=OfferState.HELD)
+    return Leaving(entry_id, tuple(held.values_list("slot_id", flat=True)))
+
+
+def appointment_left_booked(
+    appointment: Appointment, *, seat_freed: bool, leaving: Leaving | None = None
+) -> None:
     """Called by the lifecycle inside each move out of "booked" (moved, cancelled,
     cancelled by the office, checked in, did not come): offers stop for that person, and a
-    freed seat is offered to the next. One query when the person was not waiting."""
-    _end_entries(
-        WaitlistEntry.objects.filter(appointment_id=appointment.pk), EndReason.APPOINTMENT_ENDED
-    )
+    freed seat is offered to the next. ``leaving``: what ``appointment_leaving`` found
+    (when the move also changes seats). One query when the person was not waiting."""
+    if leaving is None:
+        leaving = appointment_leaving(appointment)
+    if leaving.entry_id is not None:
+        _end_entries(WaitlistEntry.objects.filter(pk=leaving.entry_id), EndReason.APPOINTMENT_ENDED)
     if seat_freed:
         seats_opened(slot_ids=[appointment.slot_id])
 
@@ -316,6 +359,7 @@ def entry_join(*, subject, office_ids: list, channel: str, destination: str) -> 
         "contact_phone": destination if channel == "sms" else "",
     }
     with transaction.atomic():
+        lifecycle.lock_subject(subject.pk)  # LOCK_ORDER: the person first
         appointment = (
             Appointment.objects.select_for_update()
             .filter(subject=subject, status=AppointmentStatus.BOOKED)

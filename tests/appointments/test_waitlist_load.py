@@ -7,6 +7,7 @@ import datetime
 from collections import Counter
 
 import pytest
+from django.db.models import F
 
 from appointments.confirmation import new_confirmation_number
 from appointments.models import Appointment, AppointmentStatus, Slot
@@ -172,3 +173,47 @@ def test_public_bookings_and_the_workers_share_seats_without_overbooking():
     assert_invariants()
     # Every seat is either booked or held: nothing left open, nothing over capacity.
     assert all(s.booked == s.capacity for s in Slot.objects.filter(pk__in=[s.pk for s in slots]))
+
+
+ROUNDS = 20
+
+
+def test_cancelling_while_workers_end_or_make_the_persons_offer_never_deadlocks():
+    """Issue: a person cancels at the moment a worker ends their offer (expiry: offer, seat,
+    then entry) or offers them a seat, while another accepts or cancels. Every path takes
+    its locks in one order (services.LOCK_ORDER): no deadlock, no error, counts hold."""
+    from appointments import lifecycle
+
+    office = OfficeFactory(time_zone="America/Chicago")
+    late = SlotFactory(office=office, starts_at=days_from_now(200), capacity=100, booked=0)
+    for round_ in range(ROUNDS):
+        # Three earlier seats open; joining runs the engine (the task backend runs at once).
+        for hour in (13, 14, 15):
+            SlotFactory(office=office, starts_at=days_from_now(3 + round_, hour=hour), capacity=1)
+        people = []
+        for n in range(4):
+            subject = SubjectFactory(subject_id=f"RACE{round_:03d}{n}")
+            appointment = Appointment.objects.create(
+                subject=subject, slot=late, confirmation_number=new_confirmation_number()
+            )
+            Slot.objects.filter(pk=late.pk).update(booked=F("booked") + 1)
+            people.append(
+                services.entry_join(
+                    subject=subject,
+                    office_ids=[office.pk],
+                    channel="email",
+                    destination=f"r{appointment.pk}@example.org",
+                )
+            )
+        services.run_offers()
+        # Their offers have just run out: the workers end them while the people cancel.
+        held = Offer.objects.filter(state=OfferState.HELD, entry__in=people)
+        assert held.count() >= 2
+        held.update(expires_at=clock.now() - datetime.timedelta(seconds=1))
+        calls = [
+            lambda e=entry: lifecycle.appointment_cancel(subject=e.subject) for entry in people
+        ]
+        calls += [services.run_offers] * 4
+        outcomes = run_together(calls)
+        assert not [o for o in outcomes if isinstance(o, str)], (round_, outcomes)
+        assert_invariants()
