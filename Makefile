@@ -21,7 +21,7 @@ help:
 	@echo "make makemessages  refresh the .po files (needs GNU gettext)"
 	@echo "make serve  the production configuration locally (gunicorn, DEBUG off, PostgreSQL)"
 	@echo "make bench-page-weight  first-load weight of public pages in Chromium"
-	@echo "make bench-offices time one office search at 146 and 10,000 offices (PostgreSQL)"
+	@echo "make bench-offices time one office search at 146 and 10,000 offices, and the first after a fresh start"
 	@echo "make bench-cold-start  the first office search after a fresh gunicorn start"
 	@echo "make bench-places-memory  memory of the ZIP index per process (RSS before/after)"
 	@echo "make bench-hanging  home page times while 8 sign-ins wait on a hanging CAPTCHA verifier"
@@ -93,9 +93,11 @@ serve: install messages
 bench-page-weight: install-dev
 	$(BIN)/python bench/page_weight.py
 
-bench-offices: install-dev
+# The warm figures, then the first search after each of 3 fresh server starts (issue 14).
+bench-offices: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
 	$(BIN)/python bench/offices_search.py
+	$(BIN)/python bench/cold_start.py
 
 bench-cold-start: install-dev messages
 	@$(BIN)/python scripts/check_postgres.py
