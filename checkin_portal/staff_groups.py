@@ -29,6 +29,9 @@ STAFF_GROUPS: dict[str, list[str]] = {
         *_crud("appointments", "slot", "view", "change"),
         *_crud("appointments", "appointment", "view", "change"),
         *_crud("appointments", "officestaff", "view"),
+        # the waiting list behind the capacity page's figures (read only)
+        *_crud("appointments", "waitlistentry", "view"),
+        *_crud("appointments", "offer", "view"),
     ],
     # The team that loads and corrects the people, hearings and courts records (CSV
     # import included), works the address-change queue (not scoped by office, so not for

@@ -86,6 +86,9 @@ def test_office_staff_see_their_offices_appointments_only():
     assert "MIAMI-FL" not in offices
     for name in ("slot", "schedulerule", "closure"):
         assert client.get(reverse(f"admin:appointments_{name}_changelist")).status_code == 200
+    # The capacity page's waiting-list and offer figures link to these lists.
+    for name in ("waitlistentry", "offer"):
+        assert client.get(reverse(f"admin:appointments_{name}_changelist")).status_code == 200
 
 
 def test_office_staff_cannot_reach_people_records_hearings_or_messages():
