@@ -1,30 +1,23 @@
 """Values every template may show: the portal's name, the agency and its help line.
 
-What every page shows the same way in one language (the footer, the header's
-links, the language's own name) is computed once per process and language, not per request (issue 17):
-``portal`` returns a dict made on the first request in that language. The key includes the
-language's catalogue object (a test may swap it) and the script prefix; a changed setting
-(only tests change settings while the process runs) empties the cache.
+What every page shows the same way in one language (the footer, the header's links, the
+language's own name) is computed once per process and language, not per request (issue 17):
+``portal`` returns a dict made on the first request in that language and script prefix
+(checkin_portal/per_language.py).
 """
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, trans_real
+from django.utils.translation import get_language
 
-# language -> (catalogue, script prefix, context values)
-_PER_LANGUAGE: dict[str, tuple[object, str, dict]] = {}
+from .per_language import PerLanguage
 
-
-@receiver(setting_changed)
-def _forget(**kwargs) -> None:
-    _PER_LANGUAGE.clear()
+_PER_LANGUAGE = PerLanguage(max_entries=64)
 
 
 def _help_line_hours() -> tuple[datetime.time, datetime.time, str]:
@@ -59,11 +52,4 @@ def _values(language: str) -> dict:
 
 
 def portal(request):
-    language = get_language()
-    catalogue = trans_real.translation(language) if language else None
-    prefix = get_script_prefix()
-    known = _PER_LANGUAGE.get(language)
-    if known is None or known[0] is not catalogue or known[1] != prefix:
-        known = (catalogue, prefix, _values(language))
-        _PER_LANGUAGE[language] = known
-    return known[2]
+    return _PER_LANGUAGE.get(get_script_prefix(), lambda: _values(get_language()))

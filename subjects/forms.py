@@ -5,9 +5,7 @@ from urllib.error import URLError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.utils.translation import get_language, trans_real
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -15,6 +13,7 @@ from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
 from checkin_portal.forms import PortalForm
+from checkin_portal.per_language import PerLanguage
 
 from .normalise import (
     SUBJECT_ID_MAX_LENGTH,
@@ -63,31 +62,14 @@ class PortalReCaptchaField(ReCaptchaField):
 
 # The list of countries in one language and its unfilled <select> (about 250 options, each
 # rendered through a template: most of the sign-in page's cost) are the same for everyone:
-# made once per process and language (issue 17). The catalogue object is part of the check
-# (a test may swap it); a changed setting empties both.
-_COUNTRIES: dict[str, tuple[object, list]] = {}
-_EMPTY_SELECTS: dict[tuple, tuple[object, str]] = {}
-
-
-@receiver(setting_changed)
-def _forget_countries(**kwargs) -> None:
-    _COUNTRIES.clear()
-    _EMPTY_SELECTS.clear()
-
-
-def _catalogue():
-    language = get_language()
-    return language, (trans_real.translation(language) if language else None)
+# made once per process and language (checkin_portal/per_language.py, issue 17).
+_COUNTRIES = PerLanguage(max_entries=64)
+_EMPTY_SELECTS = PerLanguage(max_entries=256)
 
 
 def country_choices() -> list:
     """The countries in the reader's language, sorted for that language (django-countries)."""
-    language, catalogue = _catalogue()
-    known = _COUNTRIES.get(language)
-    if known is None or known[0] is not catalogue:
-        known = (catalogue, [("", _("Choose a country")), *countries])
-        _COUNTRIES[language] = known
-    return known[1]
+    return _COUNTRIES.get("countries", lambda: [("", _("Choose a country")), *countries])
 
 
 class CountrySelect(forms.Select):
@@ -97,15 +79,10 @@ class CountrySelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         if value not in (None, ""):
             return super().render(name, value, attrs, renderer)
-        language, catalogue = _catalogue()
-        key = (language, name, tuple(sorted({**self.attrs, **(attrs or {})}.items())))
-        known = _EMPTY_SELECTS.get(key)
-        if known is None or known[0] is not catalogue:
-            if len(_EMPTY_SELECTS) >= 256:
-                _EMPTY_SELECTS.clear()
-            known = (catalogue, super().render(name, value, attrs, renderer))
-            _EMPTY_SELECTS[key] = known
-        return known[1]
+        key = (name, tuple(sorted({**self.attrs, **(attrs or {})}.items())))
+        return _EMPTY_SELECTS.get(
+            key, lambda: super(CountrySelect, self).render(name, value, attrs, renderer)
+        )
 
 
 def captcha_enabled() -> bool:

@@ -4,13 +4,11 @@ imports no app above it (docs/adr/0013-wiring.md): it asks appointments through 
 import datetime
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, trans_real
 
 from checkin_portal import clock
+from checkin_portal.per_language import PerLanguage
 
 from ..availability import office_zone
 from ..presentation import LocalTime
@@ -53,31 +51,18 @@ def office_local_time(starts_at: datetime.datetime | None, office) -> LocalTime 
 # A soonest time as the finder shows it (appointments/_when.html), rendered once per
 # process for the same language, start, office zone and day there ("Today"/"Tomorrow"):
 # the same few soonest times are shown to everyone who searches near them (issue 17).
-# The key holds no personal data; the catalogue object is checked (a test may swap it).
-_WHEN_LINES: dict[tuple, tuple[object, SafeString]] = {}
-_WHEN_LINES_MAX = 4096
-
-
-@receiver(setting_changed)
-def _forget_when_lines(**kwargs) -> None:
-    _WHEN_LINES.clear()
+_WHEN_LINES = PerLanguage()
 
 
 @register.simple_tag
 def office_soonest_when(starts_at: datetime.datetime, office) -> SafeString:
     """``starts_at`` (aware) rendered by appointments/_when.html in the office's zone."""
     zone = office_zone(office)
-    language = get_language()
-    key = (language, starts_at, zone.key, clock.today_in(zone))
-    catalogue = trans_real.translation(language) if language else None
-    known = _WHEN_LINES.get(key)
-    if known is not None and known[0] is catalogue:
-        return known[1]
-    html = get_template("appointments/_when.html").render(
-        {"local": office_local_time(starts_at, office)}
-    )
-    if len(_WHEN_LINES) >= _WHEN_LINES_MAX:
-        _WHEN_LINES.clear()
-    line = mark_safe(html.strip())  # noqa: S308 - rendered by our own autoescaping template
-    _WHEN_LINES[key] = (catalogue, line)
-    return line
+
+    def render() -> SafeString:
+        html = get_template("appointments/_when.html").render(
+            {"local": office_local_time(starts_at, office)}
+        )
+        return mark_safe(html.strip())  # noqa: S308 - rendered by our own autoescaping template
+
+    return _WHEN_LINES.get((starts_at, zone.key, clock.today_in(zone)), render)

@@ -1,0 +1,48 @@
+"""What every request shows the same way in one language, made once per process (issue 17).
+
+``PerLanguage.get(key, make)`` returns what ``make()`` gave for ``key`` in the active
+language. The active catalogue object is checked too (a test may swap a language's
+catalogue); a changed setting (only tests change settings while a process runs) empties
+every store; a store that reaches ``max_entries`` starts again. Keys must hold no
+personal data."""
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.utils.translation import get_language, trans_real
+
+_STORES: list["PerLanguage"] = []
+
+
+class PerLanguage:
+    def __init__(self, max_entries: int = 4096):
+        self.max_entries = max_entries
+        self._entries: dict[tuple, tuple[object, Any]] = {}
+        _STORES.append(self)
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        language = get_language()
+        catalogue = trans_real.translation(language) if language else None
+        full = (language, key)
+        known = self._entries.get(full)
+        if known is None or known[0] is not catalogue:
+            if len(self._entries) >= self.max_entries:
+                self._entries.clear()
+            known = (catalogue, make())
+            self._entries[full] = known
+        return known[1]
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _forget(**kwargs) -> None:
+    for store in _STORES:
+        store.clear()
+
+
+setting_changed.connect(_forget, dispatch_uid="checkin_portal.per_language")
