@@ -35,9 +35,14 @@ class LocalTime:
 
     @classmethod
     def of(cls, slot) -> "LocalTime":
-        zone = office_zone(slot.office)
-        starts = slot.starts_at.astimezone(zone)
-        ends = slot.ends_at.astimezone(zone)
+        return cls.at(slot.starts_at, slot.office, ends_at=slot.ends_at)
+
+    @classmethod
+    def at(cls, starts_at, office, *, ends_at=None) -> "LocalTime":
+        """Aware ``starts_at`` (and ``ends_at``) on the wall clock of ``office``."""
+        zone = office_zone(office)
+        starts = starts_at.astimezone(zone)
+        ends = (ends_at or starts_at).astimezone(zone)
         return cls(
             starts=starts.replace(tzinfo=None),
             ends=ends.replace(tzinfo=None),

@@ -35,17 +35,7 @@ def office_soonest_start(office) -> datetime.datetime | None:
 @register.filter
 def office_local_time(starts_at: datetime.datetime | None, office) -> LocalTime | None:
     """An aware start as a LocalTime in the office's zone (for appointments/_when.html)."""
-    if starts_at is None:
-        return None
-    zone = office_zone(office)
-    local = starts_at.astimezone(zone)
-    naive = local.replace(tzinfo=None)
-    return LocalTime(
-        starts=naive,
-        ends=naive,
-        zone_abbreviation=local.tzname() or "",
-        today=clock.today_in(zone),
-    )
+    return None if starts_at is None else LocalTime.at(starts_at, office)
 
 
 # A soonest time as the finder shows it (appointments/_when.html), rendered once per
