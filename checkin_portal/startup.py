@@ -11,6 +11,7 @@ opened before the fork would be shared by every worker.
 
 import logging
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connections
@@ -34,8 +35,29 @@ def warm_up() -> None:
         translation.trans_real.translation(code)
         with translation.override(code):
             get_resolver().reverse_dict  # noqa: B018 - the property fills the table
-    get_template("base.html")
+    _compile_project_templates()
     logger.info("Warmed up in %.0f ms", (time.perf_counter() - started) * 1000)
+
+
+def _compile_project_templates() -> None:
+    """Every template of the project (not of the packages), through the cached loader that
+    DEBUG off uses: the first page of each kind after a start no longer compiles its
+    templates and includes (the first search after a start rendered 8 of them)."""
+    from django.template import TemplateSyntaxError
+    from django.template.utils import get_app_template_dirs
+
+    root = settings.BASE_DIR
+    folders = [*settings.TEMPLATES[0]["DIRS"], *get_app_template_dirs("templates")]
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_relative_to(root) or ".venv" in folder.parts:
+            continue
+        for path in folder.rglob("*"):
+            if path.suffix in {".html", ".txt"}:
+                try:
+                    get_template(path.relative_to(folder).as_posix())
+                except TemplateSyntaxError:  # a fragment only valid inside another one
+                    logger.debug("Template not compiled at start: %s", path)
 
 
 def warm_up_worker() -> None:

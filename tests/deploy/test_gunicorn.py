@@ -169,3 +169,18 @@ def test_post_fork_survives_a_database_outage(monkeypatch, caplog):
     monkeypatch.setattr(startup, "import_string", lambda path: unreachable)
     startup.warm_up_worker()
     assert "database unreachable" in caplog.text
+
+
+def test_warm_up_compiles_the_project_templates_once(monkeypatch):
+    """The first page of each kind after a start does not compile its templates: the
+    cached loader (DEBUG off) already holds the finder's includes after warm_up."""
+    from django.template import engines
+
+    from checkin_portal.startup import warm_up
+
+    (loader,) = engines["django"].engine.template_loaders
+    loader.reset()
+    warm_up()
+    names = {key.split("-")[0] for key in loader.get_template_cache}
+    for name in ("base.html", "offices/finder.html", "offices/_office_results.html"):
+        assert name in names
