@@ -6,20 +6,53 @@ import checkin_portal.places.zones
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('subjects', '0003_subject_last_language'),
+        ("subjects", "0003_subject_last_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalsubject',
-            name='paperwork_office_time_zone',
-            field=models.CharField(blank=True, choices=[('America/New_York', 'America/New_York'), ('America/Chicago', 'America/Chicago'), ('America/Denver', 'America/Denver'), ('America/Phoenix', 'America/Phoenix'), ('America/Los_Angeles', 'America/Los_Angeles'), ('America/Anchorage', 'America/Anchorage'), ('Pacific/Honolulu', 'Pacific/Honolulu'), ('America/Puerto_Rico', 'America/Puerto_Rico'), ('Pacific/Guam', 'Pacific/Guam')], default='', max_length=40, validators=[checkin_portal.places.zones.validate_time_zone], verbose_name='time zone of that office'),
+            model_name="historicalsubject",
+            name="paperwork_office_time_zone",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("America/New_York", "America/New_York"),
+                    ("America/Chicago", "America/Chicago"),
+                    ("America/Denver", "America/Denver"),
+                    ("America/Phoenix", "America/Phoenix"),
+                    ("America/Los_Angeles", "America/Los_Angeles"),
+                    ("America/Anchorage", "America/Anchorage"),
+                    ("Pacific/Honolulu", "Pacific/Honolulu"),
+                    ("America/Puerto_Rico", "America/Puerto_Rico"),
+                    ("Pacific/Guam", "Pacific/Guam"),
+                ],
+                default="",
+                max_length=40,
+                validators=[checkin_portal.places.zones.validate_time_zone],
+                verbose_name="time zone of that office",
+            ),
         ),
         migrations.AlterField(
-            model_name='subject',
-            name='paperwork_office_time_zone',
-            field=models.CharField(blank=True, choices=[('America/New_York', 'America/New_York'), ('America/Chicago', 'America/Chicago'), ('America/Denver', 'America/Denver'), ('America/Phoenix', 'America/Phoenix'), ('America/Los_Angeles', 'America/Los_Angeles'), ('America/Anchorage', 'America/Anchorage'), ('Pacific/Honolulu', 'Pacific/Honolulu'), ('America/Puerto_Rico', 'America/Puerto_Rico'), ('Pacific/Guam', 'Pacific/Guam')], default='', max_length=40, validators=[checkin_portal.places.zones.validate_time_zone], verbose_name='time zone of that office'),
+            model_name="subject",
+            name="paperwork_office_time_zone",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("America/New_York", "America/New_York"),
+                    ("America/Chicago", "America/Chicago"),
+                    ("America/Denver", "America/Denver"),
+                    ("America/Phoenix", "America/Phoenix"),
+                    ("America/Los_Angeles", "America/Los_Angeles"),
+                    ("America/Anchorage", "America/Anchorage"),
+                    ("Pacific/Honolulu", "Pacific/Honolulu"),
+                    ("America/Puerto_Rico", "America/Puerto_Rico"),
+                    ("Pacific/Guam", "Pacific/Guam"),
+                ],
+                default="",
+                max_length=40,
+                validators=[checkin_portal.places.zones.validate_time_zone],
+                verbose_name="time zone of that office",
+            ),
         ),
     ]
