@@ -1,5 +1,5 @@
 """Issue 14: switching language on the review page kept nothing and then said the time
-had been taken. In a real browser: review → Español → English → العربية, same time."""
+had been taken. In a real browser: review → Español → English → العربية → فارسی, same time."""
 
 import pytest
 from django.utils import translation
@@ -24,7 +24,7 @@ def test_review_page_keeps_the_time_through_language_changes(
     sign_in_via_form(page, live_server, language="en", subject=subject)
     page.goto(f"{live_server.url}/en/book/review/?slot={slot.pk}")
     expect(page.locator(f"input[name=slot][value='{slot.pk}']")).to_have_count(1)
-    for language in ("es", "en", "ar"):
+    for language in ("es", "en", "ar", "fa"):
         page.locator("a.portal-header__language").click()
         page.locator(f"button[name=language][value={language}]").click()
         expect(page).to_have_url(f"{live_server.url}/{language}/book/review/?slot={slot.pk}")
