@@ -21,3 +21,17 @@ class HistoryAdmin(ZonedTimesAdmin, SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReadOnlyAdmin:
+    """An admin that only shows records the portal itself writes (import jobs, the waiting
+    list): nothing is added, changed or deleted through it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from checkin_portal.admin_history import HistoryAdmin
+from checkin_portal.admin_history import HistoryAdmin, ReadOnlyAdmin
 from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.places.zones import with_zone
 
@@ -14,19 +14,10 @@ from ..waitlist.models import Offer, WaitlistEntry
 from .scoping import OfficeScoped
 
 
-class ReadOnlyWaitlistAdmin(OfficeScoped, HistoryAdmin):
+class ReadOnlyWaitlistAdmin(ReadOnlyAdmin, OfficeScoped, HistoryAdmin):
     """Nothing is added, changed or deleted here: people join and answer from their own
     pages and links; the engine makes and ends offers. These records keep no history of
     their own (the admin's log is shown instead)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def history_view(self, request, object_id, extra_context=None):
         self._check_history_in_scope(request, object_id)

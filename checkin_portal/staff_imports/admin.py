@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin, ImportMixin
 
+from checkin_portal.admin_history import ReadOnlyAdmin
 from checkin_portal.admin_time import ZonedTimesAdmin
 from checkin_portal.staff_files import StaffImportForm
 
@@ -63,7 +64,7 @@ class StaffImportExportMixin(StaffImportMixin, ExportMixin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(ZonedTimesAdmin, admin.ModelAdmin):
+class ImportJobAdmin(ReadOnlyAdmin, ZonedTimesAdmin, admin.ModelAdmin):
     """Background imports: each staff member sees their own (superusers all); read only."""
 
     change_form_template = "admin/staff_imports/importjob/change_form.html"
@@ -101,12 +102,3 @@ class ImportJobAdmin(ZonedTimesAdmin, admin.ModelAdmin):
         if not (user.is_active and user.is_staff):
             return False
         return obj is None or user.is_superuser or obj.created_by_id == user.pk
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
