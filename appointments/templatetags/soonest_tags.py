@@ -32,12 +32,6 @@ def office_soonest_start(office) -> datetime.datetime | None:
     return next(iter(found), None)
 
 
-@register.filter
-def office_local_time(starts_at: datetime.datetime | None, office) -> LocalTime | None:
-    """An aware start as a LocalTime in the office's zone (for appointments/_when.html)."""
-    return None if starts_at is None else LocalTime.at(starts_at, office)
-
-
 # A soonest time as the finder shows it (appointments/_when.html), rendered once per
 # process for the same language, start, office zone and day there ("Today"/"Tomorrow"):
 # the same few soonest times are shown to everyone who searches near them (issue 17).
@@ -51,7 +45,7 @@ def office_soonest_when(starts_at: datetime.datetime, office) -> SafeString:
 
     def render() -> SafeString:
         html = get_template("appointments/_when.html").render(
-            {"local": office_local_time(starts_at, office)}
+            {"local": LocalTime.at(starts_at, office)}
         )
         return mark_safe(html.strip())  # noqa: S308 - rendered by our own autoescaping template
 
