@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F
 
 from checkin_portal import clock
+from checkin_portal.prepared import Prepared
 from offices.models import Office
 from offices.ranking import KM_PER_MILE, geodesic_km
 from offices.selectors import NearbyOffice
@@ -33,24 +34,45 @@ def active_appointment(*, subject) -> Appointment | None:
     )
 
 
+# The booking path's reads run from SQL compiled once per process (issue 17).
+_HAS_ACTIVE = Prepared(
+    lambda subject_id: Appointment.objects.filter(
+        subject_id=subject_id, status=AppointmentStatus.BOOKED
+    ).values_list("pk")[:1],
+    args={"subject_id": int},
+)
+
+
 def has_active_appointment(*, subject) -> bool:
     """Whether the person has a booked appointment (one small query: no rows are read)."""
-    return Appointment.objects.filter(subject=subject, status=AppointmentStatus.BOOKED).exists()
+    return bool(_HAS_ACTIVE.rows(subject_id=subject.pk))
 
 
-def open_slots(*, office_id: int):
-    """Bookable times at an office, soonest first. Served by the partial index
-    ``slot_open_by_office`` (office, starts_at) WHERE NOT is_blocked AND booked < capacity."""
+def _open_slots(*, office_id: int, cutoff, now):
     return (
         Slot.objects.filter(
             office_id=office_id,
             is_blocked=False,
             booked__lt=F("capacity"),
-            starts_at__gt=booking_cutoff(),
+            starts_at__gt=cutoff,
         )
-        .filter(open_to_everyone(clock.now()))
+        .filter(open_to_everyone(now))
         .order_by("starts_at")
     )
+
+
+def open_slots(*, office_id: int):
+    """Bookable times at an office, soonest first. Served by the partial index
+    ``slot_open_by_office`` (office, starts_at) WHERE NOT is_blocked AND booked < capacity."""
+    return _open_slots(office_id=office_id, cutoff=booking_cutoff(), now=clock.now())
+
+
+_OPEN_SLOTS_SLICE = Prepared(
+    lambda bounds, office_id, cutoff, now: _open_slots(office_id=office_id, cutoff=cutoff, now=now)[
+        bounds[0] : bounds[1]
+    ],
+    args={"office_id": int, "cutoff": datetime.datetime, "now": datetime.datetime},
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +86,12 @@ def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
     """One page of bookable times (one query: fetch one extra row to know if more follow)."""
     page = max(page, 1)
     start = (page - 1) * per_page
-    rows = list(open_slots(office_id=office_id)[start : start + per_page + 1])
+    rows = _OPEN_SLOTS_SLICE.objects(
+        variant=(start, start + per_page + 1),
+        office_id=office_id,
+        cutoff=booking_cutoff(),
+        now=clock.now(),
+    )
     return SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
 
 
@@ -169,7 +196,7 @@ def closure_call_list(*, closure: Closure, offices) -> list[Appointment]:
 # --- Soonest times in office results (the finder and the booking flow's office choice)
 
 
-def _first_open_start():
+def _first_open_start(*, cutoff, now):
     """The soonest bookable start at the outer office: one probe of the partial index
     ``slot_open_by_office`` (office, starts_at) per office, LIMIT 1."""
     return (
@@ -177,12 +204,35 @@ def _first_open_start():
             office_id=models.OuterRef("pk"),
             is_blocked=False,
             booked__lt=F("capacity"),
-            starts_at__gt=booking_cutoff(),
+            starts_at__gt=cutoff,
         )
-        .filter(open_to_everyone(clock.now()))
+        .filter(open_to_everyone(now))
         .order_by("starts_at")
         .values("starts_at")[:1]
     )
+
+
+def _offices_with_soonest(*, ids, cutoff, now, box=None):
+    """The query of ``offices_with_soonest``; ``box`` = (lat_min, lat_max, lon_min, lon_max)."""
+    wanted = models.Q(pk__in=ids)
+    if box is not None:
+        wanted |= models.Q(
+            is_active=True,
+            accepts_online_booking=True,
+            latitude__range=box[:2],
+            longitude__range=box[2:],
+        )
+    return (
+        Office.objects.filter(wanted)
+        .order_by()
+        .annotate(soonest_starts_at=models.Subquery(_first_open_start(cutoff=cutoff, now=now)))
+    )
+
+
+def _bounding_box(latitude: float, longitude: float, km: float) -> tuple[float, ...]:
+    dlat = km / 110.0
+    dlon = km / (111.0 * max(math.cos(math.radians(latitude)), 0.01))
+    return (latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon)
 
 
 def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | None = None):
@@ -190,21 +240,46 @@ def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | No
     the offices ``office_ids``, and when ``near`` = (latitude, longitude, km) is given also
     every active office taking online bookings inside that circle's bounding box (the
     caller measures the true distance)."""
-    wanted = models.Q(pk__in=list(office_ids))
-    if near is not None:
-        latitude, longitude, km = near
-        dlat = km / 110.0
-        dlon = km / (111.0 * max(math.cos(math.radians(latitude)), 0.01))
-        wanted |= models.Q(
-            is_active=True,
-            accepts_online_booking=True,
-            latitude__range=(latitude - dlat, latitude + dlat),
-            longitude__range=(longitude - dlon, longitude + dlon),
-        )
-    return (
-        Office.objects.filter(wanted)
-        .order_by()
-        .annotate(soonest_starts_at=models.Subquery(_first_open_start()))
+    return _offices_with_soonest(
+        ids=list(office_ids),
+        cutoff=booking_cutoff(),
+        now=clock.now(),
+        box=_bounding_box(*near) if near is not None else None,
+    )
+
+
+# The same query compiled once per process (checkin_portal.prepared): the finder and the
+# booking flow's office step run it on every search (issue 17).
+_SOONEST_OF = Prepared(
+    lambda ids, cutoff, now: _offices_with_soonest(ids=ids, cutoff=cutoff, now=now),
+    args={"ids": int, "cutoff": datetime.datetime, "now": datetime.datetime},
+    lists=("ids",),
+)
+_SOONEST_NEAR = Prepared(
+    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _offices_with_soonest(
+        ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
+    ),
+    args={
+        "ids": int,
+        "cutoff": datetime.datetime,
+        "now": datetime.datetime,
+        "lat_min": float,
+        "lat_max": float,
+        "lon_min": float,
+        "lon_max": float,
+    },
+    lists=("ids",),
+)
+
+
+def _soonest_offices(ids: list[int], near) -> list[Office]:
+    """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once."""
+    values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
+    if near is None:
+        return _SOONEST_OF.objects(**values)
+    box = _bounding_box(*near)
+    return _SOONEST_NEAR.objects(
+        **values, lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3]
     )
 
 
@@ -245,8 +320,7 @@ def soonest_times(*, search) -> SoonestTimes:
     max_km = settings.SOONEST_FARTHER_MILES * KM_PER_MILE
     near = (place.latitude, place.longitude, max_km) if place and max_km > 0 else None
     found = {
-        office.pk: office
-        for office in offices_with_soonest(office_ids=[row.office.pk for row in results], near=near)
+        office.pk: office for office in _soonest_offices([row.office.pk for row in results], near)
     }
 
     def soonest_of(pk):

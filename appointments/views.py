@@ -15,9 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
-from offices.models import Office
 from offices.selectors import SESSION_KEY as CHOSEN_OFFICE_KEY
-from offices.selectors import chosen_office, office_search
+from offices.selectors import bookable_office_by_code, chosen_office, office_search
 from offices.services import chosen_office_set
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
@@ -47,11 +46,7 @@ def times(request):
     if not office_form.is_valid():
         messages.error(request, _("Please choose an office first."))
         return HttpResponseRedirect(reverse("appointments:start"))
-    office = Office.objects.filter(
-        code=office_form.cleaned_data["office"].upper(),
-        is_active=True,
-        accepts_online_booking=True,
-    ).first()
+    office = bookable_office_by_code(office_form.cleaned_data["office"])
     if office is None:
         messages.error(
             request, _("That office does not take online bookings. Please choose another office.")
@@ -288,7 +283,8 @@ def start(request):
             "form": form,
             "search": search,
             "chosen": None if search else chosen_office(request),
-            "active": selectors.active_appointment(subject=request.subject),
+            # Only whether there is one (appointments/_replaces_notice.html).
+            "active": selectors.has_active_appointment(subject=request.subject),
             "choose_action": reverse("appointments:times"),
             "choose_method": "get",
             "choose_label": _("See times at this office"),

@@ -82,6 +82,7 @@ class Target:
     offices: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
     commit: str = ""
+    cache_url: str = ""
 
     @property
     def dbname(self) -> str:
@@ -96,6 +97,9 @@ class Target:
             "DATABASE_URL": self.database_url,
             "SECURE_SSL_REDIRECT": "False",
             "PYTHONPATH": str(self.root),
+            # The deployment's shared cache (deploy/kubernetes: CACHE_URL=redis://...): a
+            # Redis of the benchmark's own, one database number per target.
+            **({"CACHE_URL": self.cache_url} if self.cache_url else {}),
         }
 
 
@@ -202,6 +206,37 @@ def _start(target: Target, server_log) -> None:
             if target.server.poll() is not None or time.time() > deadline:
                 raise SystemExit(f"[{target.label}] gunicorn did not start") from None
             time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def _own_redis():
+    """A Redis server of this run's own on a free port (nothing kept on disk), as the
+    deployment has; yields its URL, or "" when redis-server is not installed."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        print("redis-server not found: the shared cache is the database cache")
+        yield ""
+        return
+    port = _free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.time() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise SystemExit("redis-server did not start") from None
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def _stop(target: Target) -> None:
@@ -447,7 +482,12 @@ def main(argv: list[str] | None = None) -> int:
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     for target in targets:
         _setup(target, subjects, appointments, args.fresh)
-    with open(OUT / f"load-{stamp}-server.log", "w") as server_log:
+    with (
+        open(OUT / f"load-{stamp}-server.log", "w") as server_log,
+        _own_redis() as redis_url,
+    ):
+        for number, target in enumerate(targets):
+            target.cache_url = f"{redis_url}/{number}" if redis_url else ""
         try:
             for target in targets:
                 _start(target, server_log)
@@ -472,7 +512,10 @@ def main(argv: list[str] | None = None) -> int:
         "scale": {"subjects": subjects, "appointments": appointments},
         "duration_s": args.duration,
         "bookings_per_client": args.bookings,
-        "targets": [{"label": t.label, "commit": t.commit, "database": t.dbname} for t in targets],
+        "targets": [
+            {"label": t.label, "commit": t.commit, "database": t.dbname, "cache": t.cache_url}
+            for t in targets
+        ],
         "rows": rows,
     }
     path = OUT / f"load-{stamp}.json"

@@ -34,6 +34,7 @@ from django.db import connection
 from django.utils.translation import get_language
 
 from checkin_portal.places.states import STATES, TERRITORIES
+from checkin_portal.prepared import Prepared
 
 from . import ranking
 from .geocoding import GeocodeResult, Status, geocode
@@ -304,7 +305,15 @@ def active_office_by_code(code: str) -> Office | None:
     code = (code or "").strip().upper()
     if not code or len(code) > Office._meta.get_field("code").max_length:
         return None
-    return Office.objects.filter(code=code, is_active=True).first()
+    found = _ACTIVE_BY_CODE.objects(code=code)
+    return found[0] if found else None
+
+
+# The booking flow's times page reads an office by code on every page: compiled once.
+_ACTIVE_BY_CODE = Prepared(
+    lambda code: Office.objects.filter(code=code, is_active=True).order_by()[:1],
+    args={"code": str},
+)
 
 
 def chosen_office_code(request) -> str:

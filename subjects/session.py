@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from checkin_portal import clock
+from checkin_portal.prepared import Prepared
 
 if TYPE_CHECKING:
     from .models import Subject
@@ -71,6 +72,16 @@ def touch_seconds() -> int:
     return int(getattr(settings, "SESSION_TOUCH_SECONDS", 0))
 
 
+def _subject_by_pk(pk):
+    from .models import Subject
+
+    return Subject.objects.filter(pk=pk).order_by()[:1]
+
+
+# Every signed-in page reads the person: the query is compiled once per process.
+_SUBJECT_BY_PK = Prepared(_subject_by_pk, args={"pk": int})
+
+
 def current_subject(request: HttpRequest) -> Subject | None:
     """The signed-in subject, or None (not signed in, idle too long, or record gone).
 
@@ -81,10 +92,9 @@ def current_subject(request: HttpRequest) -> Subject | None:
         return getattr(request, _CACHE_ATTR)
     subject = None
     if has_subject_session(request) and not session_is_idle_expired(request):
-        from .models import Subject
-
         pk = request.session.get(SESSION_SUBJECT_KEY)
         if isinstance(pk, int):
-            subject = Subject.objects.filter(pk=pk).first()
+            found = _SUBJECT_BY_PK.objects(pk=pk)
+            subject = found[0] if found else None
     setattr(request, _CACHE_ATTR, subject)
     return subject

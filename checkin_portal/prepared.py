@@ -1,0 +1,132 @@
+"""Hot read queries compiled to SQL once per process (issue 17).
+
+On the booking path PostgreSQL answers each small indexed query in 0.01-0.2 ms, while
+building and compiling its queryset costs the web process 0.3-1.5 ms of CPU
+(bench/profile_flow.py, docs/adr/0017). ``Prepared`` keeps the ORM queryset as the one
+definition of a query: it builds the queryset once with stand-in values, compiles it,
+notes where each stand-in went among the parameters, and from then on runs that SQL
+with the real values.
+
+Rules for a query made ``Prepared``:
+- every argument is a stand-in the query passes to the database as a parameter; a value
+  that would change the SQL itself (None, an empty list) must not be passed: check
+  before calling, as the callers do;
+- a list argument (``lists=``) is compiled once per length, and a ``variant`` (what the
+  ORM writes into the SQL itself, such as a slice's LIMIT and OFFSET) once per value:
+  ``build`` then takes it as its first argument; at most ``MAX_VARIANTS`` are kept;
+- the SQL is compiled again per database and per active language (translated columns).
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+# Stand-ins no real value of the booking path can equal: dates far in the past with odd
+# microseconds, negative ids, strings that are not codes.
+_BASE_TIME = datetime.datetime(1901, 1, 1, tzinfo=datetime.UTC)
+MAX_VARIANTS = 256  # compiled forms kept per query; beyond that, compiled and not kept
+
+
+def _stand_in(kind: type, n: int) -> Any:
+    if kind is datetime.datetime:
+        return _BASE_TIME + datetime.timedelta(microseconds=7919 * (n + 1))
+    if kind is int:
+        return -987_650_001 - n
+    if kind is float:
+        return -987_650_001.25 - n
+    if kind is str:
+        return f"\x00stand-in-{n}\x00"
+    raise TypeError(f"no stand-in for {kind!r}")
+
+
+class Prepared:
+    """``build(**values)`` returns the queryset; ``args`` maps each argument to its type
+    (datetime, int, float or str); ``lists`` names the arguments that are lists of that
+    type."""
+
+    def __init__(
+        self,
+        build: Callable[..., QuerySet],
+        *,
+        args: dict[str, type],
+        lists: Iterable[str] = (),
+    ):
+        self._build = build
+        self._args = dict(args)
+        self._lists = frozenset(lists)
+        self._compiled: dict[tuple, tuple[str, tuple, Any]] = {}
+        self._lock = threading.Lock()
+
+    def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any]:
+        lengths = dict(shape)
+        counter = iter(range(10_000))
+        stand_ins: dict[str, Any] = {}
+        where: dict[Any, tuple[str, int | None]] = {}
+        for name, kind in self._args.items():
+            if name in self._lists:
+                values = [_stand_in(kind, next(counter)) for _ in range(lengths[name])]
+                for index, value in enumerate(values):
+                    where[value] = (name, index)
+                stand_ins[name] = values
+            else:
+                value = _stand_in(kind, next(counter))
+                where[value] = (name, None)
+                stand_ins[name] = value
+        queryset = (
+            self._build(**stand_ins) if variant is None else self._build(variant, **stand_ins)
+        )
+        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        slots = []
+        for param in params:
+            hashable = isinstance(param, datetime.datetime | int | float | str)
+            slot = where.get(param) if hashable else None
+            slots.append(slot if slot is not None else ("", param))
+        missing = set(where.values()) - set(slots)
+        if missing:
+            raise ValueError(f"stand-ins not passed as parameters: {sorted(map(str, missing))}")
+        return sql, tuple(slots), queryset.model
+
+    def _sql(self, values: dict[str, Any], variant, alias: str) -> tuple[str, list, Any]:
+        shape = tuple(sorted((name, len(values[name])) for name in self._lists))
+        key = (alias, get_language(), shape, variant)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(key) or self._compile(shape, variant, alias)
+                if len(self._compiled) < MAX_VARIANTS:
+                    self._compiled[key] = compiled
+        sql, slots, model = compiled
+        params = []
+        for name, detail in slots:
+            if name == "":  # a constant of the query itself
+                params.append(detail)
+            elif detail is None:
+                params.append(values[name])
+            else:  # one item of a list argument
+                params.append(values[name][detail])
+        return sql, params, model
+
+    def rows(self, *, variant=None, using: str = "default", **values) -> list[tuple]:
+        """The rows of the compiled query (a ``values_list`` queryset's tuples)."""
+        sql, params, _model = self._sql(values, variant, using)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def objects(self, *, variant=None, using: str = "default", **values) -> list:
+        """Model instances of the compiled query (its model's own columns, and any
+        annotation, as attributes)."""
+        sql, params, model = self._sql(values, variant, using)
+        return list(model._default_manager.db_manager(using).raw(sql, params))
+
+    def forget(self) -> None:
+        """Drop the compiled SQL (tests that change what a query compiles to)."""
+        with self._lock:
+            self._compiled.clear()

@@ -1,0 +1,106 @@
+"""Queries compiled once per process (checkin_portal/prepared.py, issue 17) give exactly
+what their ORM definition gives, with each call's own values, and never run a stand-in."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from appointments.models import Slot
+from checkin_portal import prepared
+from checkin_portal.prepared import Prepared
+from offices.models import Office
+from tests.appointments.factories import SlotFactory, days_from_now
+from tests.offices.factories import OfficeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _open_after(office_id, after, capacity_left=True):
+    query = Slot.objects.filter(office_id=office_id, starts_at__gt=after)
+    if capacity_left:
+        query = query.filter(booked__lt=F("capacity"))
+    return query.order_by("starts_at")
+
+
+def test_each_call_runs_with_its_own_values_and_matches_the_orm():
+    first, second = OfficeFactory(), OfficeFactory()
+    for office in (first, second):
+        for day in (2, 4, 6):
+            SlotFactory(office=office, starts_at=days_from_now(day, hour=10))
+    query = Prepared(
+        lambda office_id, after: _open_after(office_id, after),
+        args={"office_id": int, "after": datetime.datetime},
+    )
+    for office in (first, second):
+        for day in (1, 3, 5):
+            after = days_from_now(day, hour=9)
+            got = [slot.pk for slot in query.objects(office_id=office.pk, after=after)]
+            assert got == list(_open_after(office.pk, after).values_list("pk", flat=True))
+    assert len(query._compiled) == 1  # compiled once
+
+
+def test_lists_compile_once_per_length_and_variants_once_per_value():
+    offices = OfficeFactory.create_batch(4)
+    by_ids = Prepared(
+        lambda ids: Office.objects.filter(pk__in=ids).order_by("pk").values_list("pk"),
+        args={"ids": int},
+        lists=("ids",),
+    )
+    assert by_ids.rows(ids=[offices[2].pk]) == [(offices[2].pk,)]
+    assert by_ids.rows(ids=[offices[0].pk, offices[3].pk]) == [(offices[0].pk,), (offices[3].pk,)]
+    assert by_ids.rows(ids=[offices[1].pk, offices[2].pk]) == [(offices[1].pk,), (offices[2].pk,)]
+    assert len(by_ids._compiled) == 2
+    sliced = Prepared(
+        lambda bounds, first: (
+            Office.objects.filter(pk__gte=first)
+            .order_by("pk")
+            .values_list("pk")[bounds[0] : bounds[1]]
+        ),
+        args={"first": int},
+    )
+    assert sliced.rows(variant=(1, 3), first=offices[0].pk) == [
+        (offices[1].pk,),
+        (offices[2].pk,),
+    ]
+    assert sliced.rows(variant=(0, 1), first=offices[3].pk) == [(offices[3].pk,)]
+
+
+def test_one_query_per_call_and_none_to_compile(django_assert_num_queries):
+    office = OfficeFactory()
+    query = Prepared(
+        lambda code: Office.objects.filter(code=code).values_list("pk"), args={"code": str}
+    )
+    with django_assert_num_queries(1):
+        assert query.rows(code=office.code) == [(office.pk,)]
+    with CaptureQueriesContext(connection) as ctx:
+        assert query.rows(code="NO-SUCH") == []
+    assert "stand-in" not in ctx.captured_queries[0]["sql"]
+
+
+def test_an_argument_that_is_not_a_parameter_is_refused():
+    # Written into the SQL itself (a slice), not passed as a parameter: cannot be prepared.
+    query = Prepared(lambda n: Office.objects.values_list("pk")[:1], args={"n": int})
+    with pytest.raises(ValueError, match="stand-ins not passed"):
+        query.rows(n=3)
+
+
+def test_compiled_again_per_language_and_kept_within_bounds(monkeypatch):
+    OfficeFactory(name="Office A")
+    query = Prepared(
+        lambda bounds, first: Office.objects.filter(pk__gte=first).values_list("name")[
+            bounds[0] : bounds[1]
+        ],
+        args={"first": int},
+    )
+    for language in ("en", "es"):
+        with translation.override(language):
+            query.rows(variant=(0, 1), first=0)
+    assert len(query._compiled) == 2
+    monkeypatch.setattr(prepared, "MAX_VARIANTS", 3)
+    for start in range(10):  # a page number typed into the URL must not grow memory
+        query.rows(variant=(start, start + 1), first=0)
+    assert len(query._compiled) == 3
