@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from checkin_portal import clock
 from checkin_portal.integrity import is_duplicate_of
+from checkin_portal.prepared import Prepared
 
 from . import notifications, policy
 from .confirmation import new_confirmation_number
@@ -118,9 +119,23 @@ def _apply(appointment: Appointment, transition: Transition, *, fields=(), by=No
 
 
 def lock_subject(subject_id: int) -> None:
-    Appointment.subject.field.related_model.objects.select_for_update().only("pk").get(
-        pk=subject_id
-    )
+    if not _LOCK_SUBJECT.rows(subject_id=subject_id):
+        raise Appointment.subject.field.related_model.DoesNotExist
+
+
+# The booking transaction's reads, compiled once per process (issue 17).
+_LOCK_SUBJECT = Prepared(
+    lambda subject_id: (
+        Appointment.subject.field.related_model.objects.select_for_update()
+        .filter(pk=subject_id)
+        .values_list("pk")
+    ),
+    args={"subject_id": int},
+)
+_SLOT_WITH_OFFICE = Prepared(
+    lambda slot_id: Slot.objects.select_related("office").filter(pk=slot_id)[:1],
+    args={"slot_id": int},
+)
 
 
 def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
@@ -137,7 +152,7 @@ def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
     taken = seats.update(booked=F("booked") + 1)
     if not taken:
         raise SlotUnavailable
-    slot = Slot.objects.select_related("office").get(pk=slot_id)
+    slot = _SLOT_WITH_OFFICE.first(slot_id=slot_id)
     if not (slot.office.is_active and slot.office.accepts_online_booking):
         raise SlotUnavailable  # the transaction rolls the seat back
     return slot

@@ -27,11 +27,17 @@ from .policy import booking_cutoff
 
 def active_appointment(*, subject) -> Appointment | None:
     """The person's booked appointment with its slot and office (one query), or None."""
-    return (
+    return _ACTIVE.first(subject_id=subject.pk)
+
+
+_ACTIVE = Prepared(
+    lambda subject_id: (
         Appointment.objects.select_related("slot__office")
-        .filter(subject=subject, status=AppointmentStatus.BOOKED)
-        .first()
-    )
+        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
+        .order_by("pk")[:1]
+    ),
+    args={"subject_id": int},
+)
 
 
 # The booking path's reads run from SQL compiled once per process (issue 17).
@@ -97,19 +103,25 @@ def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
 
 def bookable_slot(*, slot_id: int) -> Slot | None:
     """The slot if a person could book it now, with its office (one query)."""
-    return (
+    return _BOOKABLE_SLOT.first(slot_id=slot_id, cutoff=booking_cutoff(), now=clock.now())
+
+
+_BOOKABLE_SLOT = Prepared(
+    lambda slot_id, cutoff, now: (
         Slot.objects.select_related("office")
         .filter(
             pk=slot_id,
             is_blocked=False,
             booked__lt=F("capacity"),
-            starts_at__gt=booking_cutoff(),
+            starts_at__gt=cutoff,
             office__is_active=True,
             office__accepts_online_booking=True,
         )
-        .filter(open_to_everyone(clock.now()))
-        .first()
-    )
+        .filter(open_to_everyone(now))
+        .order_by("pk")[:1]
+    ),
+    args={"slot_id": int, "cutoff": datetime.datetime, "now": datetime.datetime},
+)
 
 
 def group_by_local_day(slots, zone) -> list[tuple[datetime.date, list[Slot]]]:
@@ -131,20 +143,25 @@ def checkin_appointments(*, subject) -> tuple[Appointment | None, Appointment | 
     """For "My check-in": (the active appointment, or None; the most recent appointment the
     office cancelled, when nothing was booked after it — the person must rebook first).
     One query."""
-    latest = (
-        Appointment.objects.select_related("slot__office")
-        .filter(
-            subject=subject,
-            status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE],
-        )
-        .order_by("-created_at")
-        .first()
-    )
+    latest = _LATEST_BOOKED_OR_CANCELLED_BY_OFFICE.first(subject_id=subject.pk)
     if latest is None:
         return None, None
     if latest.status == AppointmentStatus.BOOKED:
         return latest, None
     return None, latest
+
+
+_LATEST_BOOKED_OR_CANCELLED_BY_OFFICE = Prepared(
+    lambda subject_id: (
+        Appointment.objects.select_related("slot__office")
+        .filter(
+            subject_id=subject_id,
+            status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE],
+        )
+        .order_by("-created_at")[:1]
+    ),
+    args={"subject_id": int},
+)
 
 
 def closure_for(*, appointment: Appointment) -> Closure | None:

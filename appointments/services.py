@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from checkin_portal import clock
+from checkin_portal.prepared import Prepared
 
 from .models import Appointment, AppointmentStatus
 
@@ -16,11 +17,18 @@ CONTACT_FIELDS = ("wants_reminder", "reminder_email", "reminder_phone")
 
 
 def active_for_update(subject) -> Appointment | None:
-    return (
+    return _ACTIVE_FOR_UPDATE.first(subject_id=subject.pk)
+
+
+# Read in every booking transaction: compiled once per process (issue 17).
+_ACTIVE_FOR_UPDATE = Prepared(
+    lambda subject_id: (
         Appointment.objects.select_for_update()
-        .filter(subject=subject, status=AppointmentStatus.BOOKED)
-        .first()
-    )
+        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
+        .order_by("pk")[:1]
+    ),
+    args={"subject_id": int},
+)
 
 
 def contact_of(appointment: Appointment) -> dict:

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
 from django.utils.translation import get_language
 
 # Stand-ins no real value of the booking path can equal: dates far in the past with odd
@@ -82,7 +83,10 @@ class Prepared:
         queryset = (
             self._build(**stand_ins) if variant is None else self._build(variant, **stand_ins)
         )
-        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        if queryset._prefetch_related_lookups or queryset._known_related_objects:
+            raise ValueError("prefetch_related and related managers cannot be prepared")
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
         slots = []
         for param in params:
             hashable = isinstance(param, datetime.datetime | int | float | str)
@@ -91,7 +95,8 @@ class Prepared:
         missing = set(where.values()) - set(slots)
         if missing:
             raise ValueError(f"stand-ins not passed as parameters: {sorted(map(str, missing))}")
-        return sql, tuple(slots), queryset.model
+        models = compiler if queryset._iterable_class is ModelIterable else None
+        return sql, tuple(slots), models
 
     def _sql(self, values: dict[str, Any], variant, alias: str) -> tuple[str, list, Any]:
         shape = tuple(sorted((name, len(values[name])) for name in self._lists))
@@ -102,7 +107,7 @@ class Prepared:
                 compiled = self._compiled.get(key) or self._compile(shape, variant, alias)
                 if len(self._compiled) < MAX_VARIANTS:
                     self._compiled[key] = compiled
-        sql, slots, model = compiled
+        sql, slots, compiler = compiled
         params = []
         for name, detail in slots:
             if name == "":  # a constant of the query itself
@@ -111,22 +116,56 @@ class Prepared:
                 params.append(values[name])
             else:  # one item of a list argument
                 params.append(values[name][detail])
-        return sql, params, model
+        return sql, params, compiler
 
     def rows(self, *, variant=None, using: str = "default", **values) -> list[tuple]:
         """The rows of the compiled query (a ``values_list`` queryset's tuples)."""
-        sql, params, _model = self._sql(values, variant, using)
+        sql, params, _compiler = self._sql(values, variant, using)
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
     def objects(self, *, variant=None, using: str = "default", **values) -> list:
-        """Model instances of the compiled query (its model's own columns, and any
-        annotation, as attributes)."""
-        sql, params, model = self._sql(values, variant, using)
-        return list(model._default_manager.db_manager(using).raw(sql, params))
+        """Model instances of the compiled query, as the queryset would give them (its
+        ``select_related`` objects and annotations included)."""
+        sql, params, compiler = self._sql(values, variant, using)
+        if compiler is None:
+            raise TypeError("objects() needs a queryset of model instances")
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if compiler.has_extra_select:  # as execute_sql does: only the selected columns
+            rows = [row[: compiler.col_count] for row in rows]
+        return _instances(compiler, rows, using)
+
+    def first(self, *, variant=None, using: str = "default", **values):
+        """The first instance (build the queryset with ``[:1]``), or None."""
+        found = self.objects(variant=variant, using=using, **values)
+        return found[0] if found else None
 
     def forget(self) -> None:
         """Drop the compiled SQL (tests that change what a query compiles to)."""
         with self._lock:
             self._compiled.clear()
+
+
+def _instances(compiler, rows: list, db: str) -> list:
+    """What ``ModelIterable`` makes of ``rows`` (django/db/models/query.py, Django 5.2),
+    from the compiler that wrote the SQL: converters applied, the model built from its
+    columns, related objects from theirs, annotations set."""
+    select, klass_info = compiler.select, compiler.klass_info
+    model_cls = klass_info["model"]
+    select_fields = klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    related_populators = get_related_populators(klass_info, select, db)
+    annotations = compiler.annotation_col_map
+    found = []
+    for row in compiler.results_iter([rows]):
+        obj = model_cls.from_db(db, init_list, row[start:end])
+        for populator in related_populators:
+            populator.populate(row, obj)
+        for name, position in (annotations or {}).items():
+            setattr(obj, name, row[position])
+        found.append(obj)
+    return found

@@ -305,8 +305,7 @@ def active_office_by_code(code: str) -> Office | None:
     code = (code or "").strip().upper()
     if not code or len(code) > Office._meta.get_field("code").max_length:
         return None
-    found = _ACTIVE_BY_CODE.objects(code=code)
-    return found[0] if found else None
+    return _ACTIVE_BY_CODE.first(code=code)
 
 
 # The booking flow's times page reads an office by code on every page: compiled once.

@@ -94,7 +94,6 @@ def current_subject(request: HttpRequest) -> Subject | None:
     if has_subject_session(request) and not session_is_idle_expired(request):
         pk = request.session.get(SESSION_SUBJECT_KEY)
         if isinstance(pk, int):
-            found = _SUBJECT_BY_PK.objects(pk=pk)
-            subject = found[0] if found else None
+            subject = _SUBJECT_BY_PK.first(pk=pk)
     setattr(request, _CACHE_ATTR, subject)
     return subject

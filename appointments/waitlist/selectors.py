@@ -1,5 +1,6 @@
 """Reads of the waiting list."""
 
+from checkin_portal.prepared import Prepared
 from offices.selectors import nearest_offices
 
 from ..models import Appointment, AppointmentStatus
@@ -11,11 +12,18 @@ NEARBY_COUNT = 3  # besides the appointment's own office
 def active_with_waiting(*, subject) -> Appointment | None:
     """The person's booked appointment with its office and its waiting-list entry (one
     query: the entry is joined, not fetched apart)."""
-    return (
+    return _ACTIVE_WITH_WAITING.first(subject_id=subject.pk)
+
+
+# "My appointment" reads it on every view: compiled once per process (issue 17).
+_ACTIVE_WITH_WAITING = Prepared(
+    lambda subject_id: (
         Appointment.objects.select_related("slot__office", "waitlist_entry")
-        .filter(subject=subject, status=AppointmentStatus.BOOKED)
-        .first()
-    )
+        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
+        .order_by("pk")[:1]
+    ),
+    args={"subject_id": int},
+)
 
 
 def open_entry(appointment: Appointment) -> WaitlistEntry | None:

@@ -6,7 +6,6 @@ same outages on real servers, stopped and started: tests/deploy/test_outages.py.
 import datetime
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, override_settings
@@ -17,6 +16,7 @@ from addresses.views import DRAFT_KEY
 from checkin_portal import clock
 from checkin_portal.messaging import exceptions, ratelimit
 from checkin_portal.messaging.models import OutboundMessage
+from checkin_portal.sessions import SessionStore  # SESSION_ENGINE
 from subjects import throttle
 from tests.addresses.conftest import sign_in
 from tests.addresses.test_change_flow import VALID

@@ -104,3 +104,28 @@ def test_compiled_again_per_language_and_kept_within_bounds(monkeypatch):
     for start in range(10):  # a page number typed into the URL must not grow memory
         query.rows(variant=(start, start + 1), first=0)
     assert len(query._compiled) == 3
+
+
+def test_related_objects_and_annotations_come_as_the_queryset_gives_them(
+    django_assert_num_queries,
+):
+    from django.db.models import Value
+
+    from tests.appointments.factories import AppointmentFactory
+
+    appointment = AppointmentFactory()
+    query = Prepared(
+        lambda subject_id: (
+            Slot.objects.filter(pk=appointment.slot_id)
+            .select_related("office")
+            .annotate(note=Value("x"))
+            .filter(office__pk__gt=subject_id)[:1]
+        ),
+        args={"subject_id": int},
+    )
+    with django_assert_num_queries(1):
+        (slot,) = query.objects(subject_id=-1)
+        assert slot.office.code == appointment.slot.office.code  # joined, no query
+        assert slot.starts_at == appointment.slot.starts_at  # converted, aware
+        assert slot.note == "x"
+    assert query.objects(subject_id=appointment.slot.office_id) == []
