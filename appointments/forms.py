@@ -49,6 +49,8 @@ class ContactForm(PortalForm):
 class SendDetailsForm(ContactForm):
     """'Email me / text me these details', with an optional day-before reminder."""
 
+    render_once_unbound = True  # the same for everyone ("My appointment", issue 17)
+
     remind = forms.BooleanField(
         label=_("Also send me a reminder the day before"),
         help_text=_("We keep this number or address only until your appointment."),
@@ -78,6 +80,8 @@ def _clean_destination(form, cleaned, channel_field: str, destination_field: str
 class ConfirmForm(SlotChoiceForm):
     """Confirm, with an optional contact kept only until the appointment, so the office
     can tell the person if it closes that day."""
+
+    render_once_unbound = True  # the same for everyone but the hidden slot (issue 17)
 
     notice_channel = forms.ChoiceField(
         label=_("If the office closes, how should we tell you? (optional)"),

@@ -15,8 +15,10 @@ with ``{{ form }}``; see templates/components/README.md.
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import mark_safe
 
 from .digits import fold_digits
+from .per_language import PerLanguage
 
 # Which USWDS class each kind of widget gets (checked in order; first match wins).
 _WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
@@ -72,10 +74,41 @@ class UswdsFormRenderer(TemplatesSetting):
     bound_field_class = UswdsBoundField
 
 
+# Visible fields of unbound forms as rendered, per process and language (issue 17).
+_UNBOUND_FORMS = PerLanguage(max_entries=512)
+
+
 class PortalForm(forms.Form):
     """Base for public forms: errors render through our templates with no suffix after labels."""
 
     label_suffix = ""
+    # A form whose fields, labels, choices and initial values are the same for everyone
+    # (nothing set per request but the initial values of hidden fields) may set this: its
+    # visible fields are then rendered once per process and language while it is unbound
+    # (the error-free form every GET shows); hidden fields are rendered each time.
+    render_once_unbound = False
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if not self.render_once_unbound or self.is_bound or template_name or context or renderer:
+            return super().render(template_name, context, renderer)
+        visible_initial = tuple(
+            (name, str(self.get_initial_for_field(field, name)))
+            for name, field in self.fields.items()
+            if not field.widget.is_hidden
+        )
+        key = (type(self), self.prefix, self.auto_id, tuple(self.fields), visible_initial)
+        render_all = super().render
+
+        def visible_fields() -> str:
+            return render_all(context={**self.get_context(), "hidden_fields": []})
+
+        hidden = "".join(str(field) for field in self.hidden_fields())
+        visible = _UNBOUND_FORMS.get(key, visible_fields)
+        return mark_safe(f"{visible}\n{hidden}" if hidden else visible)  # noqa: S308 - our templates, autoescaped
+
+    # Django binds these to RenderableMixin.render itself: "{{ form }}" must come here.
+    __str__ = render
+    __html__ = render
 
 
 class FoldDigitsMixin:

@@ -29,8 +29,9 @@ from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 from django.utils.translation import get_language
 
-# Stand-ins no real value of the booking path can equal: dates far in the past with odd
-# microseconds, negative ids, strings that are not codes.
+# Stand-ins that no constant written into one of these queries equals: dates far in the
+# past with odd microseconds, strings that are not codes, and integers every integer field
+# accepts (Django answers a lookup outside a field's range with no query at all).
 _BASE_TIME = datetime.datetime(1901, 1, 1, tzinfo=datetime.UTC)
 MAX_VARIANTS = 256  # compiled forms kept per query; beyond that, compiled and not kept
 
@@ -39,7 +40,7 @@ def _stand_in(kind: type, n: int) -> Any:
     if kind is datetime.datetime:
         return _BASE_TIME + datetime.timedelta(microseconds=7919 * (n + 1))
     if kind is int:
-        return -987_650_001 - n
+        return 30_011 + 7 * n
     if kind is float:
         return -987_650_001.25 - n
     if kind is str:

@@ -17,6 +17,8 @@ class PlaceField(forms.CharField):
 class OfficeSearchForm(PortalForm):
     """The finder's one input (GET; the booking flow reuses it)."""
 
+    render_once_unbound = True  # empty until a place is typed (issue 17)
+
     q = PlaceField(
         label=_("Address, city, state or ZIP code"),
         max_length=MAX_QUERY_LENGTH,
