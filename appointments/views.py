@@ -52,10 +52,6 @@ def times(request):
             request, _("That office does not take online bookings. Please choose another office.")
         )
         return HttpResponseRedirect(reverse("appointments:start"))
-    # Remembered so that "Choose another time" comes back to this office first (and
-    # written only when it changes: the session is not saved on every page).
-    if request.session.get(CHOSEN_OFFICE_KEY) != office.code:
-        chosen_office_set(session=request.session, office=office)
     page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
     page = selectors.open_slots_page(
         office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE
@@ -144,6 +140,13 @@ def confirm(request):
         )
     # "Your appointment is booked" on the next page only, not each time it is viewed.
     request.session[JUST_BOOKED] = result.appointment.pk
+    # "Choose another time" comes back to this office first. Remembered here, in the
+    # write the booking makes anyway, not by the times page: looking at times changes
+    # nothing (a GET that saved the session cost a database write per page, issue 17).
+    if result.created:  # its slot and office are loaded; a repeated Confirm changes nothing
+        booked_office = result.appointment.slot.office
+        if request.session.get(CHOSEN_OFFICE_KEY) != booked_office.code:
+            chosen_office_set(session=request.session, office=booked_office)
     return HttpResponseRedirect(reverse("appointments:mine"))
 
 

@@ -75,3 +75,25 @@ def test_remembered_bookable_office_keeps_its_button(client: Client, subject):
     session.save()
     html = client.get(START).content.decode()
     assert _see_times_buttons(html) == ["CHICAGO-IL"]
+
+
+def test_looking_at_times_changes_nothing_booking_remembers_the_office(client: Client, subject):
+    """Issue 17: a GET of the times page saves no session (it wrote one per page view);
+    the office comes back first after booking, in the write Confirm makes anyway."""
+    from appointments.models import Slot
+    from tests.appointments.factories import SlotFactory, days_from_now
+
+    office = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    slot = SlotFactory(office=office, starts_at=days_from_now(3, hour=10))
+    before = client.session.session_key
+    response = client.get("/en/book/times/", {"office": office.code})
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert SESSION_KEY not in client.session
+    client.get("/en/book/review/", {"slot": slot.pk})
+    assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
+    assert client.session[SESSION_KEY] == "CHICAGO-IL"
+    assert client.session.session_key == before
+    html = client.get(START).content.decode()
+    assert "The office you chose" in html and "Chicago" in html
+    assert Slot.objects.get(pk=slot.pk).booked == 1
