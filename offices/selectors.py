@@ -31,6 +31,8 @@ import threading
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import DateTimeField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
 from checkin_portal.places.states import STATES, TERRITORIES
@@ -194,16 +196,29 @@ def forget_office_points() -> None:
         _snapshot = None
 
 
+def _offices_with_token(ids):
+    # Table and column names come from the model, never from input.
+    names = _sql_names()
+    last_id = f"SELECT MAX({names['id']}) FROM {names['table']}"  # noqa: S608
+    changed = f"SELECT MAX({names['changed']}) FROM {names['table']}"  # noqa: S608
+    # The token (see _offices_token) rides along: one query, no second round trip.
+    return (
+        Office.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(
+            offices_last_id=RawSQL(last_id, ()),  # noqa: S611 - no input in it
+            offices_changed=RawSQL(changed, (), output_field=DateTimeField()),  # noqa: S611
+        )
+    )
+
+
+# Every search fetches its nearest offices: compiled once per process (issue 17).
+_OFFICES_WITH_TOKEN = Prepared(_offices_with_token, args={"ids": int}, lists=("ids",))
+
+
 def _fetch(ids: list[int]) -> tuple[dict[int, Office], tuple]:
     """The offices with these ids, and the token, in one query."""
-    names = _sql_names()
-    placeholders = ", ".join(["%s"] * len(ids))
-    sql = (
-        f"SELECT o.*, t.offices_last_id, t.offices_changed "  # noqa: S608
-        f"FROM {names['table']} o CROSS JOIN ({_token_sql()}) t "
-        f"WHERE o.{names['id']} IN ({placeholders})"
-    )
-    offices = {office.pk: office for office in Office.objects.raw(sql, ids)}
+    offices = {office.pk: office for office in _OFFICES_WITH_TOKEN.objects(ids=ids)}
     if not offices:
         return offices, _offices_token()
     first = next(iter(offices.values()))
