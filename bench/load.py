@@ -83,6 +83,7 @@ class Target:
     queries: list[str] = field(default_factory=list)
     commit: str = ""
     cache_url: str = ""
+    indexes_ok: bool = True
 
     @property
     def dbname(self) -> str:
@@ -171,6 +172,25 @@ def _setup(target: Target, subjects: int, appointments: int, fresh: bool) -> Non
         ).fetchall()
     target.offices = [code for code, _zip in rows]
     target.queries = sorted({zip_code for _code, zip_code in rows})
+    target.indexes_ok = _indexes_check(target)
+
+
+def _indexes_check(target: Target) -> bool:
+    """The benchmark's assertion that the flow's queries use their indexes at this scale:
+    bench/profile_flow.py --check EXPLAINs every SELECT of each page (exit 1 when one reads
+    a big table whole)."""
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "profile_flow.py"), "--check", "--code", str(target.root)],
+        cwd=target.root,
+        env={**target.env(), "LOG_LEVEL": "ERROR"},
+        capture_output=True,
+        text=True,
+    )
+    last = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"[{target.label}] {last}")
+    if result.returncode:
+        print(result.stdout[-4000:], result.stderr[-2000:])
+    return result.returncode == 0
 
 
 def _bookable_people(target: Target, count: int) -> list[str]:
@@ -513,7 +533,13 @@ def main(argv: list[str] | None = None) -> int:
         "duration_s": args.duration,
         "bookings_per_client": args.bookings,
         "targets": [
-            {"label": t.label, "commit": t.commit, "database": t.dbname, "cache": t.cache_url}
+            {
+                "label": t.label,
+                "commit": t.commit,
+                "database": t.dbname,
+                "cache": t.cache_url,
+                "indexes_ok": t.indexes_ok,
+            }
             for t in targets
         ],
         "rows": rows,
@@ -521,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
     path = OUT / f"load-{stamp}.json"
     path.write_text(json.dumps(report, indent=2))
     print(f"JSON: {path.relative_to(ROOT)}")
-    return 1 if any(r["errors"] for r in rows) else 0
+    failed = any(r["errors"] for r in rows) or not all(t.indexes_ok for t in targets)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

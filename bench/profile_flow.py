@@ -117,7 +117,13 @@ def profile(flow: Flow, name: str, repeat: int, people: list[str]) -> None:
     print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
 
 
-def explain(flow: Flow, name: str, people: list[str]) -> None:
+# Tables small enough that reading them whole is the planner's right choice.
+SMALL_TABLES = ("offices_office", "django_cache")
+
+
+def explain(flow: Flow, name: str, people: list[str]) -> list[str]:
+    """EXPLAIN (ANALYZE, BUFFERS) each SELECT one request of ``name`` makes; returns the
+    sequential scans of any table not in SMALL_TABLES."""
     from django.db import connection
 
     captured: list[tuple[str, tuple]] = []
@@ -130,6 +136,7 @@ def explain(flow: Flow, name: str, people: list[str]) -> None:
     with connection.execute_wrapper(capture):
         flow.page(name, people.pop())
     print(f"===== {name}: {len(captured)} SELECT statements")
+    big_scans = []
     with connection.cursor() as cursor:
         for sql, params in captured:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
@@ -140,6 +147,8 @@ def explain(flow: Flow, name: str, people: list[str]) -> None:
             print(f"   {total}; {'SEQ SCAN: ' + '; '.join(seq) if seq else 'no seq scan'}")
             if seq or "--verbose" in sys.argv:
                 print("   " + "\n   ".join(plan))
+            big_scans += [line for line in seq if not any(t in line for t in SMALL_TABLES)]
+    return big_scans
 
 
 def main() -> int:
@@ -150,6 +159,11 @@ def main() -> int:
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="every plan in full")
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="EXPLAIN every page and exit 1 if a query reads a big table whole (no profile)",
+    )
+    parser.add_argument(
         "--code", type=Path, default=ROOT, help="the tree to run (e.g. a var/bench/worktrees/ one)"
     )
     args = parser.parse_args()
@@ -158,6 +172,13 @@ def main() -> int:
     people = _people(args.repeat * 2 + 20)
     flow = Flow()
     flow.sign_in(people.pop())
+    if args.check:
+        scans = []
+        for name in pages:
+            scans += explain(flow, name, people)
+            flow.sign_in(people.pop())
+        print("indexes: " + ("every query of the flow uses one" if not scans else "SEQ SCANS"))
+        return 1 if scans else 0
     for name in pages:
         if args.explain:
             explain(flow, name, people)

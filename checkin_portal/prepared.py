@@ -14,7 +14,10 @@ Rules for a query made ``Prepared``:
 - a list argument (``lists=``) is compiled once per length, and a ``variant`` (what the
   ORM writes into the SQL itself, such as a slice's LIMIT and OFFSET) once per value:
   ``build`` then takes it as its first argument; at most ``MAX_VARIANTS`` are kept;
-- the SQL is compiled again per database and per active language (translated columns).
+- the SQL is compiled again per database and per active language (translated columns);
+- PostgreSQL only (production, tests): other databases adapt parameters while compiling
+  (SQLite turns a datetime into text), so there, as in the SQLite demo, the queryset simply
+  runs as the ORM builds it.
 """
 
 from __future__ import annotations
@@ -81,9 +84,7 @@ class Prepared:
                 value = _stand_in(kind, next(counter))
                 where[value] = (name, None)
                 stand_ins[name] = value
-        queryset = (
-            self._build(**stand_ins) if variant is None else self._build(variant, **stand_ins)
-        )
+        queryset = self._queryset(variant, stand_ins)
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             raise ValueError("prefetch_related and related managers cannot be prepared")
         compiler = queryset.query.get_compiler(using=alias)
@@ -119,8 +120,13 @@ class Prepared:
                 params.append(values[name][detail])
         return sql, params, compiler
 
+    def _queryset(self, variant, values: dict[str, Any]) -> QuerySet:
+        return self._build(**values) if variant is None else self._build(variant, **values)
+
     def rows(self, *, variant=None, using: str = "default", **values) -> list[tuple]:
         """The rows of the compiled query (a ``values_list`` queryset's tuples)."""
+        if connections[using].vendor != "postgresql":
+            return list(self._queryset(variant, values).using(using))
         sql, params, _compiler = self._sql(values, variant, using)
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
@@ -129,6 +135,8 @@ class Prepared:
     def objects(self, *, variant=None, using: str = "default", **values) -> list:
         """Model instances of the compiled query, as the queryset would give them (its
         ``select_related`` objects and annotations included)."""
+        if connections[using].vendor != "postgresql":
+            return list(self._queryset(variant, values).using(using))
         sql, params, compiler = self._sql(values, variant, using)
         if compiler is None:
             raise TypeError("objects() needs a queryset of model instances")

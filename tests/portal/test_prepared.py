@@ -129,3 +129,15 @@ def test_related_objects_and_annotations_come_as_the_queryset_gives_them(
         assert slot.starts_at == appointment.slot.starts_at  # converted, aware
         assert slot.note == "x"
     assert query.objects(subject_id=appointment.slot.office_id) == []
+
+
+def test_other_databases_run_the_queryset_as_the_orm_builds_it(monkeypatch):
+    """SQLite (the demo) adapts parameters while compiling (a datetime becomes text), so
+    the stand-ins could not be found: there the queryset runs as built."""
+    office = OfficeFactory()
+    query = Prepared(
+        lambda code: Office.objects.filter(code=code).values_list("pk"), args={"code": str}
+    )
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    assert query.rows(code=office.code) == [(office.pk,)]
+    assert query._compiled == {}
