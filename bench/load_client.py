@@ -35,14 +35,22 @@ class Browser:
     port: int
     cookies: dict[str, str] = field(default_factory=dict)
     requests: int = 0
+    # Each request's time, by step (a booking's six pages), when ``step`` names it.
+    steps_ms: dict[str, list[float]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
         self.origin = f"https://{self.host}:{self.port}"
 
     def request(
-        self, method: str, path: str, form: dict | None = None, expect: tuple = (200,)
+        self,
+        method: str,
+        path: str,
+        form: dict | None = None,
+        expect: tuple = (200,),
+        step: str = "",
     ) -> tuple[int, dict[str, str], str]:
+        started = time.perf_counter()
         headers = {
             "Host": f"{self.host}:{self.port}",
             "X-Forwarded-Proto": "https",
@@ -69,6 +77,14 @@ class Browser:
                 if attempt == 2:
                     raise
         self.requests += 1
+        if step:
+            self.steps_ms.setdefault(step, []).append((time.perf_counter() - started) * 1000)
+        self._keep_cookies(response)
+        if response.status not in expect:
+            raise OperationFailed(f"{method} {path}: {response.status}")
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+
+    def _keep_cookies(self, response) -> None:
         for name, value in response.getheaders():
             if name.lower() == "set-cookie":
                 pair = value.split(";", 1)[0]
@@ -77,9 +93,6 @@ class Browser:
                     self.cookies.pop(key.strip(), None)
                 else:
                     self.cookies[key.strip()] = val.strip()
-        if response.status not in expect:
-            raise OperationFailed(f"{method} {path}: {response.status}")
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, text
 
     def close(self):
         self.connection.close()
@@ -121,17 +134,21 @@ def book(browser: Browser, query: str, pick: int) -> bool:
     """A whole booking of a signed-in person, six requests: My check-in, the office
     search, the times, the review, Confirm, the confirmation. False when the chosen time
     went to someone else meanwhile (Confirm sends back to the times)."""
-    browser.request("GET", "/en/my-check-in/")
-    _, _, page = browser.request("GET", "/en/book/?" + urlencode({"q": query}))
+    browser.request("GET", "/en/my-check-in/", step="my_checkin")
+    _, _, page = browser.request("GET", "/en/book/?" + urlencode({"q": query}), step="search")
     offices = OFFICE_CHOICE.findall(page)
     if not offices:
         raise OperationFailed(f"no office to choose for {query!r}")
-    _, _, page = browser.request("GET", "/en/book/times/?office=" + offices[pick % len(offices)])
+    _, _, page = browser.request(
+        "GET", "/en/book/times/?office=" + offices[pick % len(offices)], step="times"
+    )
     slots = SLOT_CHOICE.findall(page)
     if not slots:
         raise OperationFailed("no time to choose")
     slot = slots[pick % len(slots)]
-    status, _, page = browser.request("GET", f"/en/book/review/?slot={slot}", expect=(200, 302))
+    status, _, page = browser.request(
+        "GET", f"/en/book/review/?slot={slot}", expect=(200, 302), step="review"
+    )
     if status == 302:
         return False  # taken by another client since the times page was read
     token = HIDDEN_CSRF.search(page)
@@ -142,9 +159,10 @@ def book(browser: Browser, query: str, pick: int) -> bool:
         "/en/book/confirm/",
         {"csrfmiddlewaretoken": token.group(1), "slot": slot},
         expect=(302,),
+        step="confirm",
     )
     booked = headers.get("location", "").endswith("/my-appointment/")
-    browser.request("GET", headers.get("location", "/en/my-appointment/"))
+    browser.request("GET", headers.get("location", "/en/my-appointment/"), step="confirmation")
     return booked
 
 
@@ -172,6 +190,17 @@ class ClientResult:
     conflicts: int
     elapsed_s: float
     first_error: str = ""
+    steps_ms: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _book_once(person: Browser, job: ClientJob, n: int, steps: dict) -> int:
+    """One booking by a signed-in person: 1 when the time went to someone else."""
+    try:
+        return 0 if book(person, job.queries[n % len(job.queries)], pick=job.client + n) else 1
+    finally:
+        for step, times in person.steps_ms.items():
+            steps.setdefault(step, []).extend(times)
+        person.close()
 
 
 def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
@@ -188,6 +217,7 @@ def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
             sign_in(person, subject_id)
             sessions.append(person)
     latencies: list[float] = []
+    steps: dict[str, list[float]] = {}
     errors = conflicts = 0
     first_error = ""
     requests_before = browser.requests + sum(s.requests for s in sessions)
@@ -208,10 +238,7 @@ def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
             elif job.scenario == "booking":
                 if n >= len(sessions):
                     break
-                person = sessions[n]
-                if not book(person, job.queries[n % len(job.queries)], pick=job.client + n):
-                    conflicts += 1
-                person.close()
+                conflicts += _book_once(sessions[n], job, n, steps)
             else:
                 browser.request("GET", job.paths[n % len(job.paths)])
             latencies.append((time.perf_counter() - started) * 1000)
@@ -222,7 +249,7 @@ def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
     elapsed = time.perf_counter() - timed_from
     browser.close()
     requests = browser.requests + sum(s.requests for s in sessions) - requests_before
-    return ClientResult(latencies, requests, errors, conflicts, elapsed, first_error)
+    return ClientResult(latencies, requests, errors, conflicts, elapsed, first_error, steps)
 
 
 def _child(job, barrier, queue):
