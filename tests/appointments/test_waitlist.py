@@ -221,7 +221,9 @@ def test_offers_stop_when_the_person_cancels_books_or_checks_in(office, change, 
         other = SlotFactory(office=office, starts_at=days_from_now(10))
         lifecycle.appointment_book(subject=appointment.subject, slot_id=other.pk, language="en")
     else:
-        today = SlotFactory(office=office, starts_at=clock.now() + datetime.timedelta(hours=2))
+        # Starting now: "today" in the office's zone whatever the hour (now + 2 h crossed
+        # midnight there when the suite ran late in the evening, office time).
+        today = SlotFactory(office=office, starts_at=clock.now())
         Appointment.objects.filter(pk=appointment.pk).update(slot=today)
         lifecycle.appointment_check_in(appointment_id=appointment.pk, by=admin_user)
     entry.refresh_from_db()
