@@ -30,6 +30,7 @@ def active_appointment(*, subject) -> Appointment | None:
     return _ACTIVE.first(subject_id=subject.pk)
 
 
+# The booking path's reads run from SQL compiled once per process (issue 17).
 _ACTIVE = Prepared(
     lambda subject_id: (
         Appointment.objects.select_related("slot__office")
@@ -40,7 +41,6 @@ _ACTIVE = Prepared(
 )
 
 
-# The booking path's reads run from SQL compiled once per process (issue 17).
 _HAS_ACTIVE = Prepared(
     lambda subject_id: Appointment.objects.filter(
         subject_id=subject_id, status=AppointmentStatus.BOOKED

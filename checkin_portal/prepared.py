@@ -23,13 +23,14 @@ Rules for a query made ``Prepared``:
 from __future__ import annotations
 
 import datetime
+import itertools
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 from django.utils.translation import get_language
 
 # Stand-ins that no constant written into one of these queries equals: dates far in the
@@ -66,12 +67,12 @@ class Prepared:
         self._build = build
         self._args = dict(args)
         self._lists = frozenset(lists)
-        self._compiled: dict[tuple, tuple[str, tuple, Any]] = {}
+        self._compiled: dict[tuple, tuple[str, tuple, Any, str]] = {}
         self._lock = threading.Lock()
 
-    def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any]:
+    def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any, str]:
         lengths = dict(shape)
-        counter = iter(range(10_000))
+        counter = itertools.count()
         stand_ins: dict[str, Any] = {}
         where: dict[Any, tuple[str, int | None]] = {}
         for name, kind in self._args.items():
@@ -97,10 +98,11 @@ class Prepared:
         missing = set(where.values()) - set(slots)
         if missing:
             raise ValueError(f"stand-ins not passed as parameters: {sorted(map(str, missing))}")
-        models = compiler if queryset._iterable_class is ModelIterable else None
-        return sql, tuple(slots), models
+        return sql, tuple(slots), compiler, _kind(queryset)
 
-    def _sql(self, values: dict[str, Any], variant, alias: str) -> tuple[str, list, Any]:
+    def _run(self, values: dict[str, Any], variant, alias: str) -> tuple[list, Any, str]:
+        """Run the compiled SQL with ``values``: (rows, the compiler, what the queryset
+        makes of rows: "objects", "rows" or "" for neither)."""
         shape = tuple(sorted((name, len(values[name])) for name in self._lists))
         key = (alias, get_language(), shape, variant)
         compiled = self._compiled.get(key)
@@ -109,7 +111,7 @@ class Prepared:
                 compiled = self._compiled.get(key) or self._compile(shape, variant, alias)
                 if len(self._compiled) < MAX_VARIANTS:
                     self._compiled[key] = compiled
-        sql, slots, compiler = compiled
+        sql, slots, compiler, kind = compiled
         params = []
         for name, detail in slots:
             if name == "":  # a constant of the query itself
@@ -118,33 +120,34 @@ class Prepared:
                 params.append(values[name])
             else:  # one item of a list argument
                 params.append(values[name][detail])
-        return sql, params, compiler
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if compiler.has_extra_select:  # as execute_sql does: only the selected columns
+            rows = [row[: compiler.col_count] for row in rows]
+        return rows, compiler, kind
 
     def _queryset(self, variant, values: dict[str, Any]) -> QuerySet:
         return self._build(**values) if variant is None else self._build(variant, **values)
 
     def rows(self, *, variant=None, using: str = "default", **values) -> list[tuple]:
-        """The rows of the compiled query (a ``values_list`` queryset's tuples)."""
+        """The rows of the compiled query (a ``values_list`` queryset's tuples, its
+        converters applied)."""
         if connections[using].vendor != "postgresql":
             return list(self._queryset(variant, values).using(using))
-        sql, params, _compiler = self._sql(values, variant, using)
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        rows, compiler, kind = self._run(values, variant, using)
+        if kind != "rows":
+            raise TypeError("rows() needs a values_list() queryset whose columns come in order")
+        return list(compiler.results_iter([rows], tuple_expected=True))
 
     def objects(self, *, variant=None, using: str = "default", **values) -> list:
         """Model instances of the compiled query, as the queryset would give them (its
         ``select_related`` objects and annotations included)."""
         if connections[using].vendor != "postgresql":
             return list(self._queryset(variant, values).using(using))
-        sql, params, compiler = self._sql(values, variant, using)
-        if compiler is None:
+        rows, compiler, kind = self._run(values, variant, using)
+        if kind != "objects":
             raise TypeError("objects() needs a queryset of model instances")
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if compiler.has_extra_select:  # as execute_sql does: only the selected columns
-            rows = [row[: compiler.col_count] for row in rows]
         return _instances(compiler, rows, using)
 
     def first(self, *, variant=None, using: str = "default", **values):
@@ -152,10 +155,24 @@ class Prepared:
         found = self.objects(variant=variant, using=using, **values)
         return found[0] if found else None
 
-    def forget(self) -> None:
-        """Drop the compiled SQL (tests that change what a query compiles to)."""
-        with self._lock:
-            self._compiled.clear()
+
+def _kind(queryset: QuerySet) -> str:
+    """What the queryset's own iterable makes of its rows, when we make the same: model
+    instances ("objects"), or tuples whose columns the SQL selects in the asked order
+    ("rows"). Anything else, such as modeltranslation's values_list (which reorders the
+    columns and falls back between languages), is left to the queryset ("")."""
+    if queryset._iterable_class is ModelIterable:
+        return "objects"
+    if queryset._iterable_class is ValuesListIterable:
+        query = queryset.query
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        asked = [
+            *queryset._fields,
+            *(f for f in query.annotation_select if f not in queryset._fields),
+        ]
+        if not queryset._fields or asked == names:
+            return "rows"
+    return ""
 
 
 def _instances(compiler, rows: list, db: str) -> list:

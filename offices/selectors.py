@@ -138,13 +138,19 @@ def _sql_names() -> dict[str, str]:
     }
 
 
-def _token_sql() -> str:
+def _token_parts() -> tuple[str, str]:
+    """The two halves of the offices' change token: (highest id, latest change)."""
     # Table and column names come from the model, never from input.
     names = _sql_names()
     return (
-        f"SELECT MAX({names['id']}) AS offices_last_id, "  # noqa: S608
-        f"MAX({names['changed']}) AS offices_changed FROM {names['table']}"
+        f"SELECT MAX({names['id']}) FROM {names['table']}",  # noqa: S608
+        f"SELECT MAX({names['changed']}) FROM {names['table']}",  # noqa: S608
     )
+
+
+def _token_sql() -> str:
+    last_id, changed = _token_parts()
+    return f"SELECT ({last_id}) AS offices_last_id, ({changed}) AS offices_changed"
 
 
 def _offices_token() -> tuple:
@@ -197,10 +203,7 @@ def forget_office_points() -> None:
 
 
 def _offices_with_token(ids):
-    # Table and column names come from the model, never from input.
-    names = _sql_names()
-    last_id = f"SELECT MAX({names['id']}) FROM {names['table']}"  # noqa: S608
-    changed = f"SELECT MAX({names['changed']}) FROM {names['table']}"  # noqa: S608
+    last_id, changed = _token_parts()
     # The token (see _offices_token) rides along: one query, no second round trip.
     return (
         Office.objects.filter(pk__in=ids)

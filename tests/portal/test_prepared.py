@@ -9,12 +9,14 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from appointments.models import Slot
+from appointments.models import Appointment, Slot
 from checkin_portal import prepared
 from checkin_portal.prepared import Prepared
 from offices.models import Office
+from subjects.models import Subject
 from tests.appointments.factories import SlotFactory, days_from_now
 from tests.offices.factories import OfficeFactory
+from tests.subjects.factories import SubjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,38 +46,39 @@ def test_each_call_runs_with_its_own_values_and_matches_the_orm():
 
 
 def test_lists_compile_once_per_length_and_variants_once_per_value():
-    offices = OfficeFactory.create_batch(4)
+    people = SubjectFactory.create_batch(4)
     by_ids = Prepared(
-        lambda ids: Office.objects.filter(pk__in=ids).order_by("pk").values_list("pk"),
+        lambda ids: Subject.objects.filter(pk__in=ids).order_by("pk").values_list("pk"),
         args={"ids": int},
         lists=("ids",),
     )
-    assert by_ids.rows(ids=[offices[2].pk]) == [(offices[2].pk,)]
-    assert by_ids.rows(ids=[offices[0].pk, offices[3].pk]) == [(offices[0].pk,), (offices[3].pk,)]
-    assert by_ids.rows(ids=[offices[1].pk, offices[2].pk]) == [(offices[1].pk,), (offices[2].pk,)]
+    assert by_ids.rows(ids=[people[2].pk]) == [(people[2].pk,)]
+    assert by_ids.rows(ids=[people[0].pk, people[3].pk]) == [(people[0].pk,), (people[3].pk,)]
+    assert by_ids.rows(ids=[people[1].pk, people[2].pk]) == [(people[1].pk,), (people[2].pk,)]
     assert len(by_ids._compiled) == 2
     sliced = Prepared(
         lambda bounds, first: (
-            Office.objects.filter(pk__gte=first)
+            Subject.objects.filter(pk__gte=first)
             .order_by("pk")
             .values_list("pk")[bounds[0] : bounds[1]]
         ),
         args={"first": int},
     )
-    assert sliced.rows(variant=(1, 3), first=offices[0].pk) == [
-        (offices[1].pk,),
-        (offices[2].pk,),
+    assert sliced.rows(variant=(1, 3), first=people[0].pk) == [
+        (people[1].pk,),
+        (people[2].pk,),
     ]
-    assert sliced.rows(variant=(0, 1), first=offices[3].pk) == [(offices[3].pk,)]
+    assert sliced.rows(variant=(0, 1), first=people[3].pk) == [(people[3].pk,)]
 
 
 def test_one_query_per_call_and_none_to_compile(django_assert_num_queries):
-    office = OfficeFactory()
+    person = SubjectFactory()
     query = Prepared(
-        lambda code: Office.objects.filter(code=code).values_list("pk"), args={"code": str}
+        lambda code: Subject.objects.filter(subject_id=code).values_list("pk"),
+        args={"code": str},
     )
     with django_assert_num_queries(1):
-        assert query.rows(code=office.code) == [(office.pk,)]
+        assert query.rows(code=person.subject_id) == [(person.pk,)]
     with CaptureQueriesContext(connection) as ctx:
         assert query.rows(code="NO-SUCH") == []
     assert "stand-in" not in ctx.captured_queries[0]["sql"]
@@ -83,15 +86,15 @@ def test_one_query_per_call_and_none_to_compile(django_assert_num_queries):
 
 def test_an_argument_that_is_not_a_parameter_is_refused():
     # Written into the SQL itself (a slice), not passed as a parameter: cannot be prepared.
-    query = Prepared(lambda n: Office.objects.values_list("pk")[:1], args={"n": int})
+    query = Prepared(lambda n: Subject.objects.values_list("pk")[:1], args={"n": int})
     with pytest.raises(ValueError, match="stand-ins not passed"):
         query.rows(n=3)
 
 
 def test_compiled_again_per_language_and_kept_within_bounds(monkeypatch):
-    OfficeFactory(name="Office A")
+    SubjectFactory(family_names="Person A")
     query = Prepared(
-        lambda bounds, first: Office.objects.filter(pk__gte=first).values_list("name")[
+        lambda bounds, first: Subject.objects.filter(pk__gte=first).values_list("family_names")[
             bounds[0] : bounds[1]
         ],
         args={"first": int},
@@ -141,3 +144,31 @@ def test_other_databases_run_the_queryset_as_the_orm_builds_it(monkeypatch):
     monkeypatch.setattr(connection, "vendor", "sqlite")
     assert query.rows(code=office.code) == [(office.pk,)]
     assert query._compiled == {}
+
+
+def test_rows_are_converted_as_the_queryset_converts_them():
+    from tests.appointments.factories import AppointmentFactory
+
+    appointment = AppointmentFactory(reminder_phone="+14045551234")
+    query = Prepared(
+        lambda pk: Appointment.objects.filter(pk=pk).values_list("reminder_phone", "created_at"),
+        args={"pk": int},
+    )
+    [(phone, created)] = query.rows(pk=appointment.pk)
+    [(orm_phone, orm_created)] = Appointment.objects.filter(pk=appointment.pk).values_list(
+        "reminder_phone", "created_at"
+    )
+    assert type(phone) is type(orm_phone) and phone == orm_phone  # a PhoneNumber, not text
+    assert created == orm_created
+
+
+def test_a_values_list_whose_iterable_does_more_is_refused():
+    # modeltranslation's values_list reorders the columns and falls back between
+    # languages: rows() would not give what the queryset gives.
+    office = OfficeFactory()
+    query = Prepared(
+        lambda pk: Office.objects.filter(pk=pk).values_list("phone", "updated_at"),
+        args={"pk": int},
+    )
+    with pytest.raises(TypeError, match="values_list"):
+        query.rows(pk=office.pk)
