@@ -325,6 +325,21 @@ class SoonestTimes:
             return None
         return (min(known) - self.farther.starts_at).days
 
+    @property
+    def shown(self) -> tuple:
+        """What the finder shows of these times, as plain values (with the day in each
+        office's zone: a time reads "Today" or "Tomorrow"): the key of the results'
+        rendered part (offices/_office_results.html)."""
+
+        from .availability import office_zone
+
+        def row_shown(row: SoonestRow) -> tuple:
+            zone = office_zone(row.nearby.office)
+            return (row.nearby.shown, row.starts_at, zone.key, clock.today_in(zone))
+
+        farther = row_shown(self.farther) if self.farther else None
+        return (tuple(row_shown(row) for row in self.rows), farther, self.farther_days_sooner)
+
 
 def soonest_times(*, search) -> SoonestTimes:
     """Soonest times for the bookable offices of an ``offices.selectors.OfficeSearch``, and

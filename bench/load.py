@@ -2,6 +2,7 @@
 
     make bench-load                                  # 50,000 people, 50,000 appointments
     make bench-load BENCH_SCALE=national             # 1,000,000 people, 5,000,000 appointments
+    make bench-load BENCH_SCALE=both                 # each target at both scales, alternating
     make bench-load BENCH_REF=2898aa5                # that commit and HEAD, alternating
     .venv/bin/python bench/load.py --ref . --scenario times     # the working tree, uncommitted
     .venv/bin/python bench/load.py --help
@@ -56,6 +57,7 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 OUT = ROOT / "var" / "bench"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 SCALES = {"small": (50_000, 50_000), "national": (1_000_000, 5_000_000)}
+LABEL_WIDTH = 10
 SCENARIOS = ["bare", "template", "finder", "times", "my_checkin", "sign_in", "booking"]
 # Files a commit older than the benchmark lacks: copied into its worktree when missing.
 OVERLAY = [
@@ -84,6 +86,8 @@ class Target:
     commit: str = ""
     cache_url: str = ""
     indexes_ok: bool = True
+    subjects: int = 0
+    appointments: int = 0
 
     @property
     def dbname(self) -> str:
@@ -127,6 +131,21 @@ def _worktree(ref: str) -> tuple[Path, str]:
             (path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, path / name)
     return path, commit
+
+
+def _tree(ref: str) -> tuple[Path, str]:
+    """Where ``ref`` is checked out, and its commit ("+changes": a working tree as it is)."""
+    if ref == "." or Path(ref).is_dir():
+        path = ROOT if ref == "." else Path(ref).resolve()
+        head = subprocess.run(
+            [shutil.which("git") or "git", "rev-parse", "HEAD"],
+            cwd=path,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        return path, head + "+changes"
+    return _worktree(ref)
 
 
 def _schema_digest(root: Path) -> str:
@@ -422,7 +441,7 @@ def _steps_p95(results) -> dict[str, float]:
 def _print_row(row: dict) -> None:
     ratio = row.get("ratio_to_template")
     print(
-        f"{row['target']:>10} {row['scenario']:>10} {row['clients']:>2}  "
+        f"{row['target']:>{LABEL_WIDTH}} {row['scenario']:>10} {row['clients']:>2}  "
         f"{row['ops_per_s']:>8.1f}/s  p50 {row['p50_ms']:>6.1f}  p95 {row['p95_ms']:>6.1f} ms  "
         f"app {row['app_cpu_ms_per_op']:>6.2f}  db {row['db_cpu_ms_per_op']:>5.2f}  "
         f"client {row['client_cpu_ms_per_op']:>5.2f} ms/op  "
@@ -451,7 +470,7 @@ def _ratio(rows: list[dict], row: dict) -> None:
 def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
     """Each scenario at each client count on each target in turn (old, new, old, new...)."""
     print(
-        f"{'target':>10} {'scenario':>10} cl  throughput, latency, CPU per operation, "
+        f"{'target':>{LABEL_WIDTH}} {'scenario':>10} cl  throughput, latency, CPU per operation, "
         "ratio to the bare template view"
     )
     rows: list[dict] = []
@@ -468,7 +487,13 @@ def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=SCALES, default="small")
+    parser.add_argument(
+        "--scale",
+        choices=[*SCALES, "both"],
+        default="small",
+        help="both: each target at each scale, alternating in the same run (the national "
+        "figures beside the small ones, measured in the same minutes)",
+    )
     parser.add_argument("--subjects", type=int, help="people to seed (overrides --scale)")
     parser.add_argument("--appointments", type=int, help="appointments to seed (overrides)")
     parser.add_argument(
@@ -486,38 +511,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="drop and re-seed the databases")
     parser.add_argument("--keep-serving", action="store_true", help="leave servers up (profiling)")
     args = parser.parse_args(argv)
-    subjects, appointments = SCALES[args.scale]
-    subjects, appointments = args.subjects or subjects, args.appointments or appointments
     base_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432")
     base_url = base_url.rstrip("/")
-    suffix = "" if args.scale == "small" and not args.subjects else f"_{subjects // 1000}k"
     refs = args.ref or [r for r in (os.environ.get("BENCH_REF", ""), "HEAD") if r]
+    scales = list(SCALES) if args.scale == "both" else [args.scale]
+    trees = {ref: _tree(ref) for ref in refs}
     targets = []
-    for ref in refs:
-        if ref == "." or Path(ref).is_dir():
-            # A working tree as it is (this one, or another checkout), changes included.
-            path = ROOT if ref == "." else Path(ref).resolve()
-            commit = (
-                subprocess.run(
-                    [shutil.which("git") or "git", "rev-parse", "HEAD"],
-                    cwd=path,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout.strip()
-                + "+changes"
+    for scale in scales:
+        subjects = args.subjects or SCALES[scale][0]
+        appointments = args.appointments or SCALES[scale][1]
+        suffix = "" if scale == "small" and not args.subjects else f"_{subjects // 1000}k"
+        for ref in refs:
+            path, commit = trees[ref]
+            # One database per schema (the migrations' content), reused across runs and commits.
+            dbname = f"cp_bench_{_schema_digest(path)}{suffix}"
+            label = ref if len(scales) == 1 else f"{ref}@{scale}"
+            targets.append(
+                Target(
+                    label,
+                    path,
+                    f"{base_url}/{dbname}",
+                    commit=commit,
+                    subjects=subjects,
+                    appointments=appointments,
+                )
             )
-        else:
-            path, commit = _worktree(ref)
-        # One database per schema (the migrations' content), reused across runs and commits.
-        dbname = f"cp_bench_{_schema_digest(path)}{suffix}"
-        targets.append(Target(ref, path, f"{base_url}/{dbname}", commit=commit))
+    global LABEL_WIDTH
+    LABEL_WIDTH = max(10, *(len(t.label) for t in targets))
     scenarios = args.scenario or SCENARIOS
     client_counts = [int(n) for n in args.clients.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     for target in targets:
-        _setup(target, subjects, appointments, args.fresh)
+        _setup(target, target.subjects, target.appointments, args.fresh)
     with (
         open(OUT / f"load-{stamp}-server.log", "w") as server_log,
         _own_redis() as redis_url,
@@ -545,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
                 _stop(target)
     report = {
         "when": stamp,
-        "scale": {"subjects": subjects, "appointments": appointments},
+        "scales": scales,
         "duration_s": args.duration,
         "bookings_per_client": args.bookings,
         "targets": [
@@ -555,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
                 "database": t.dbname,
                 "cache": t.cache_url,
                 "indexes_ok": t.indexes_ok,
+                "scale": {"subjects": t.subjects, "appointments": t.appointments},
             }
             for t in targets
         ],

@@ -13,8 +13,14 @@ Templates render a field with ``{{ form.field_name.as_field_group }}`` or the wh
 with ``{{ form }}``; see templates/components/README.md.
 """
 
+import copy
+import re
+import secrets
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import ErrorDict
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .digits import fold_digits
@@ -74,8 +80,12 @@ class UswdsFormRenderer(TemplatesSetting):
     bound_field_class = UswdsBoundField
 
 
-# Visible fields of unbound forms as rendered, per process and language (issue 17).
-_UNBOUND_FORMS = PerLanguage(max_entries=512)
+# Visible fields of forms as rendered, per process and language (issue 17).
+_RENDERED_FORMS = PerLanguage(max_entries=512)
+# Where a valid form's typed values go in its kept rendering (letters and digits only:
+# autoescaping leaves them as they are).
+_VALUE_MARK = f"portalvalue{secrets.token_hex(8)}n"
+_TEXT_WIDGETS = (forms.TextInput, forms.EmailInput)
 
 
 class PortalForm(forms.Form):
@@ -87,24 +97,63 @@ class PortalForm(forms.Form):
     # visible fields are then rendered once per process and language while it is unbound
     # (the error-free form every GET shows); hidden fields are rendered each time.
     render_once_unbound = False
+    # Such a form whose visible fields are all text boxes may also set this: bound and
+    # valid, it differs from the unbound one only by the values in its boxes, so it is
+    # rendered once with a mark in each box and each request's values (escaped, as the
+    # template escapes them) are put in the marks' place. Never what was typed as a key.
+    render_once_when_valid = False
 
     def render(self, template_name=None, context=None, renderer=None):
-        if not self.render_once_unbound or self.is_bound or template_name or context or renderer:
+        if template_name or context or renderer or not self.render_once_unbound:
             return super().render(template_name, context, renderer)
-        visible_initial = tuple(
-            (name, str(self.get_initial_for_field(field, name)))
-            for name, field in self.fields.items()
-            if not field.widget.is_hidden
+        if self.is_bound and not self._renders_once_when_valid():
+            return super().render(template_name, context, renderer)
+        visible = [
+            (name, field) for name, field in self.fields.items() if not field.widget.is_hidden
+        ]
+        key = (
+            type(self),
+            self.prefix,
+            self.auto_id,
+            tuple(self.fields),
+            self.is_bound,
+            tuple((name, str(self.get_initial_for_field(field, name))) for name, field in visible),
         )
-        key = (type(self), self.prefix, self.auto_id, tuple(self.fields), visible_initial)
         render_all = super().render
+        marks = {f"{_VALUE_MARK}{number}x": name for number, (name, _f) in enumerate(visible)}
 
         def visible_fields() -> str:
-            return render_all(context={**self.get_context(), "hidden_fields": []})
+            if not self.is_bound:
+                return render_all(context={**self.get_context(), "hidden_fields": []})
+            marked = copy.copy(self)
+            marked.data = {name: mark for mark, name in marks.items()}
+            marked._bound_fields_cache = {}
+            marked._errors = ErrorDict()  # shown as valid: its marks are never checked
+            return render_all.__func__(
+                marked, context={**marked.get_context(), "hidden_fields": []}
+            )
 
         hidden = "".join(str(field) for field in self.hidden_fields())
-        visible = _UNBOUND_FORMS.get(key, visible_fields)
-        return mark_safe(f"{visible}\n{hidden}" if hidden else visible)  # noqa: S308 - our templates, autoescaped
+        visible_html = _RENDERED_FORMS.get(key, visible_fields)
+        if self.is_bound:
+            values = {mark: escape(self[name].value()) for mark, name in marks.items()}
+            visible_html = re.sub(
+                rf"{_VALUE_MARK}\d+x", lambda found: values[found.group(0)], visible_html
+            )
+        return mark_safe(f"{visible_html}\n{hidden}" if hidden else visible_html)  # noqa: S308 - our templates, autoescaped
+
+    def _renders_once_when_valid(self) -> bool:
+        return (
+            self.render_once_when_valid
+            and not self.errors
+            and all(
+                type(field.widget) in _TEXT_WIDGETS
+                and isinstance(self[name].value(), str)
+                and self[name].value() != ""
+                for name, field in self.fields.items()
+                if not field.widget.is_hidden
+            )
+        )
 
     # Django binds these to RenderableMixin.render itself: "{{ form }}" must come here.
     __str__ = render

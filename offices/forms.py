@@ -18,6 +18,7 @@ class OfficeSearchForm(PortalForm):
     """The finder's one input (GET; the booking flow reuses it)."""
 
     render_once_unbound = True  # empty until a place is typed (issue 17)
+    render_once_when_valid = True  # then only the typed place differs
 
     q = PlaceField(
         label=_("Address, city, state or ZIP code"),

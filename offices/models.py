@@ -172,6 +172,25 @@ class Office(models.Model):
                 kwargs["update_fields"] = [*update_fields, "time_zone"]
         super().save(*args, **kwargs)
 
+    def shown(self) -> tuple:
+        """What the portal's pages show of this office, as plain values in the active
+        language: the key under which its rendered parts are kept (issue 17), so that an
+        office edited in the admin is shown anew at once."""
+        return (
+            self.pk,
+            self.code,
+            self.name,
+            self.street,
+            self.city,
+            self.state,
+            self.zip,
+            str(self.phone or ""),
+            self.hours,
+            self.instructions,
+            self.time_zone,
+            self.accepts_online_booking,
+        )
+
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None

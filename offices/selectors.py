@@ -70,6 +70,11 @@ class NearbyOffice:
         return 1 if self.miles < 10 else 0
 
     @property
+    def shown(self) -> tuple:
+        """The office and its distance as plain values (see ``Office.shown``)."""
+        return (self.office.shown(), self.km)
+
+    @property
     def show_km(self) -> bool:
         """Miles for everyone; kilometres too for readers of languages other than English
         (most of the world measures in kilometres)."""
@@ -116,6 +121,20 @@ class OfficeSearch:
     @property
     def place_label(self) -> str:
         return self.geocoded.place.label if self.geocoded.place else ""
+
+    @property
+    def shown(self) -> tuple:
+        """What the results of a search that found a place show, as plain values: the
+        key of their rendered part (offices/_office_results.html). Never what was typed:
+        the place it was read as, and the offices."""
+        return (
+            self.status,
+            self.place_label,
+            self.territory_name,
+            self.is_far,
+            tuple(nearby.shown for nearby in self.results),
+            tuple(nearby.shown for nearby in self.not_bookable),
+        )
 
 
 @dataclass(frozen=True)

@@ -27,21 +27,6 @@ def directions_url(office) -> str:
 _OFFICE_HTML = PerLanguage(max_entries=8192)
 
 
-def _shown(office) -> tuple:
-    return (
-        office.pk,
-        office.code,
-        office.name,
-        office.street,
-        office.city,
-        office.state,
-        office.zip,
-        str(office.phone or ""),
-        office.hours,
-        office.instructions,
-    )
-
-
 @register.simple_tag
 def office_html(template_name: str, office) -> SafeString:
     """``template_name`` rendered with ``office`` (and nothing else from the page)."""
@@ -50,4 +35,4 @@ def office_html(template_name: str, office) -> SafeString:
         html = get_template(template_name).render({"office": office})
         return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
 
-    return _OFFICE_HTML.get((template_name, *_shown(office)), render)
+    return _OFFICE_HTML.get((template_name, *office.shown()), render)

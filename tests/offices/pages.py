@@ -41,3 +41,25 @@ def bay_area_offices():
         "fresno": office_at("FRESNO-CA", "Fresno", "CA", "93721", 36.7378, -119.7871),
         "sacramento": office_at("SACRAMENTO-CA", "Sacramento", "CA", "95814", 38.5816, -121.4944),
     }
+
+
+@pytest.fixture(name="texas")
+def texas_offices():
+    """Three offices in Houston, one 50 miles away (Bay City), one 145 miles away (Austin)
+    and one 40 miles away that takes no online bookings."""
+    return {
+        "downtown": office_at("HOU-DOWNTOWN", "Houston", "TX", "77002", 29.7564, -95.3657),
+        "north": office_at("HOU-NORTH", "Houston", "TX", "77060", 29.9347, -95.3963),
+        "west": office_at("HOU-WEST", "Houston", "TX", "77042", 29.7404, -95.5601),
+        "bay_city": office_at("BAY-CITY-TX", "Bay City", "TX", "77414", 28.9828, -95.9694),
+        "austin": office_at("AUSTIN-TX", "Austin", "TX", "78701", 30.2711, -97.7437),
+        "galveston": office_at(
+            "GALVESTON-TX",
+            "Galveston",
+            "TX",
+            "77550",
+            29.3013,
+            -94.7977,
+            accepts_online_booking=False,
+        ),
+    }

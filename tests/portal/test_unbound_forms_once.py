@@ -18,9 +18,9 @@ FORMS = [
 
 @pytest.fixture(autouse=True)
 def _fresh():
-    portal_forms._UNBOUND_FORMS.clear()
+    portal_forms._RENDERED_FORMS.clear()
     yield
-    portal_forms._UNBOUND_FORMS.clear()
+    portal_forms._RENDERED_FORMS.clear()
 
 
 def _fresh_render(form_class, kwargs, monkeypatch) -> str:
@@ -37,7 +37,7 @@ def test_the_same_html_as_a_fresh_render(form_class, kwargs, language, monkeypat
         first, second = str(form_class(**kwargs)), str(form_class(**kwargs))
     assert " ".join(first.split()) == " ".join(expected.split())
     assert second == first
-    assert len(portal_forms._UNBOUND_FORMS) == 1
+    assert len(portal_forms._RENDERED_FORMS) == 1
 
 
 def test_hidden_values_are_each_requests_own():
@@ -45,7 +45,7 @@ def test_hidden_values_are_each_requests_own():
     second = str(ConfirmForm(initial={"slot": 43}))
     assert 'value="42"' in first and 'value="42"' not in second
     assert 'value="43"' in second
-    assert len(portal_forms._UNBOUND_FORMS) == 1  # the visible fields, once
+    assert len(portal_forms._RENDERED_FORMS) == 1  # the visible fields, once
 
 
 def test_a_field_taken_out_is_a_different_form():
@@ -55,8 +55,54 @@ def test_a_field_taken_out_is_a_different_form():
     assert 'name="remind"' in str(SendDetailsForm())
 
 
-def test_bound_forms_are_never_kept():
-    form = OfficeSearchForm({"q": "100 Main Street, Dallas, TX"})
-    form.is_valid()
-    assert "100 Main Street" in str(form)
-    assert len(portal_forms._UNBOUND_FORMS) == 0
+def _fresh_bound_render(data, monkeypatch) -> str:
+    with monkeypatch.context() as patch:
+        patch.setattr(OfficeSearchForm, "render_once_unbound", False)
+        return str(OfficeSearchForm(data))
+
+
+TYPED = [
+    "100 Main Street, Dallas, TX",
+    "Houston, TX <script>alert(\"x\")</script> & 'quotes'",
+    "Yuma, AZ ١٢٣ 東京",
+    "30303",
+]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_valid_search_is_the_same_html_as_a_fresh_render(typed, language, monkeypatch):
+    """Issue 17: the box with what was typed is rendered once with a mark in it; each
+    request's own value goes in its place, escaped as the template escapes it."""
+    with translation.override(language):
+        expected = _fresh_bound_render({"q": typed}, monkeypatch)
+        form = OfficeSearchForm({"q": typed})
+        assert form.is_valid()
+        assert str(form) == expected
+        assert str(OfficeSearchForm({"q": "Atlanta, GA"})) == _fresh_bound_render(
+            {"q": "Atlanta, GA"}, monkeypatch
+        )
+    assert len(portal_forms._RENDERED_FORMS) == 1
+    assert "<script>" not in expected
+
+
+def test_what_was_typed_is_never_a_key():
+    str(OfficeSearchForm({"q": "100 Main Street, Dallas, TX"}))
+    assert "Main Street" not in repr(portal_forms._RENDERED_FORMS._entries)
+    assert "Main Street" not in str(OfficeSearchForm({"q": "Atlanta, GA"}))
+
+
+@pytest.mark.parametrize("data", [{"q": ""}, {"q": "x" * 1000}, {}])
+def test_a_form_with_errors_is_rendered_anew_and_never_kept(data, monkeypatch):
+    form = OfficeSearchForm(data)
+    assert not form.is_valid()
+    html = str(form)
+    assert html == _fresh_bound_render(data, monkeypatch)
+    assert "usa-error-message" in html or "usa-input--error" in html
+    assert len(portal_forms._RENDERED_FORMS) == 0
+
+
+def test_forms_that_do_not_ask_are_rendered_anew_when_bound():
+    form = ConfirmForm({"slot": "42"})
+    str(form)
+    assert len(portal_forms._RENDERED_FORMS) == 0

@@ -1,0 +1,104 @@
+"""The finder's results are rendered once per process and language for the same offices,
+distances, soonest times and days (offices/_office_results.html, ``{% same_for %}``,
+issue 17): the same page as rendering them anew, true at once after a booking, a closure
+or an office edit, with each request's own CSRF token, and never keyed by what was typed."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from appointments import lifecycle
+from appointments.models import Slot
+from checkin_portal.templatetags import once_tags
+from offices.models import Office
+from tests.appointments.factories import SlotFactory, days_from_now
+from tests.subjects.factories import SubjectFactory
+
+from .pages import fresh_office_points, texas_offices  # noqa: F401 - fixtures
+from .test_finder_soonest import FINDER, HOUSTON, _soonest_paragraphs, _text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    once_tags._PARTS.clear()
+    yield
+    once_tags._PARTS.clear()
+
+
+def _results(client: Client, query: str = HOUSTON) -> str:
+    html = client.get(FINDER, {"q": query}).content.decode()
+    section = html[html.index('<section class="portal-office-results') :]
+    return section[: section.index("</section>")]
+
+
+def _never_kept(monkeypatch):
+    monkeypatch.setattr(once_tags._PARTS, "get", lambda key, make: make())
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_same_results_as_a_fresh_render(client: Client, texas, language, monkeypatch):
+    for office in ("downtown", "north", "west"):
+        SlotFactory(office=texas[office], starts_at=days_from_now(60, hour=15))
+    SlotFactory(office=texas["bay_city"], starts_at=days_from_now(1, hour=15))
+    client.cookies["django_language"] = language
+    url = FINDER.replace("/en/", f"/{language}/")
+    kept = [client.get(url, {"q": HOUSTON}).content.decode()]
+    parts = len(once_tags._PARTS)
+    kept.append(client.get(url, {"q": HOUSTON}).content.decode())
+    assert len(once_tags._PARTS) == parts  # nothing rendered anew
+    with monkeypatch.context() as patch:
+        _never_kept(patch)
+        fresh = client.get(url, {"q": HOUSTON}).content.decode()
+    tokens = [CSRF.findall(page) for page in (*kept, fresh)]
+    assert all(len(found) == 4 for found in tokens)  # 3 nearest + 1 farther
+    assert CSRF.sub("", kept[0]) == CSRF.sub("", kept[1]) == CSRF.sub("", fresh)
+
+
+def test_a_booked_soonest_time_is_not_shown_again(client: Client, texas):
+    first = SlotFactory(office=texas["downtown"], starts_at=days_from_now(3, hour=15), capacity=1)
+    SlotFactory(office=texas["downtown"], starts_at=days_from_now(9, hour=15))
+    before = [_text(p) for p in _soonest_paragraphs(_results(client))]
+    lifecycle.appointment_book(subject=SubjectFactory(), slot_id=first.pk, language="en")
+    after = [_text(p) for p in _soonest_paragraphs(_results(client))]
+    assert before[0] != after[0]
+    local_day = str(days_from_now(9, hour=15).day)
+    assert local_day in after[0]
+
+
+def test_a_closed_time_is_not_shown_again(client: Client, texas):
+    first = SlotFactory(office=texas["downtown"], starts_at=days_from_now(3, hour=15))
+    assert "No times open online" not in _soonest_paragraphs(_results(client))[0]
+    Slot.objects.filter(pk=first.pk).update(is_blocked=True)
+    assert "No times open online" in _soonest_paragraphs(_results(client))[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("name", "Houston Central"), ("street", "9 New Street"), ("hours", "Sundays only")],
+)
+def test_an_office_edit_shows_at_once(client: Client, texas, field, value):
+    assert value not in _results(client)
+    office = texas["downtown"]
+    setattr(office, field, value)
+    office.save()
+    assert value in _results(client)
+
+
+def test_an_office_closed_to_online_booking_gets_no_button(client: Client, texas):
+    assert 'value="HOU-DOWNTOWN"' in _results(client)
+    Office.objects.filter(pk=texas["downtown"].pk).update(accepts_online_booking=False)
+    office = Office.objects.get(pk=texas["downtown"].pk)
+    office.save()  # moves the offices' change token, as the admin does
+    assert 'value="HOU-DOWNTOWN"' not in _results(client)
+
+
+def test_what_was_typed_is_never_a_key(client: Client, texas):
+    typed = "1200 Travis Street, Houston, TX"
+    html = client.get(FINDER, {"q": typed}).content.decode()
+    assert "HOU-DOWNTOWN" in html
+    assert once_tags._PARTS._entries
+    assert "Travis" not in repr(once_tags._PARTS._entries)
