@@ -61,11 +61,10 @@ class PortalReCaptchaField(ReCaptchaField):
             ) from exc
 
 
-# The list of countries in one language and its unfilled <select> (about 250 options, each
-# rendered through a template: most of the sign-in page's cost) are the same for everyone:
-# made once per process and language (checkin_portal/per_language.py, issue 17).
+# The list of countries in one language is the same for everyone: made once per process
+# and language (checkin_portal/per_language.py, issue 17). The empty form that shows it
+# (about 250 options, each rendered through a template) is kept by subjects/sign_in.html.
 _COUNTRIES = PerLanguage(max_entries=64)
-_EMPTY_SELECTS = PerLanguage(max_entries=256)
 
 
 class _NormalChoices(BaseChoiceIterator):
@@ -91,19 +90,6 @@ def country_choices() -> _NormalChoices:
             normalize_choices([("", _("Choose a country")), *((c.code, c.name) for c in countries)])
         ),
     )
-
-
-class CountrySelect(forms.Select):
-    """A country <select>; with nothing chosen it is rendered once per language and
-    attributes (a form sent back with errors is rendered as usual)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if value not in (None, ""):
-            return super().render(name, value, attrs, renderer)
-        key = (name, tuple(sorted({**self.attrs, **(attrs or {})}.items())))
-        return _EMPTY_SELECTS.get(
-            key, lambda: super(CountrySelect, self).render(name, value, attrs, renderer)
-        )
 
 
 def captcha_enabled() -> bool:
@@ -138,7 +124,7 @@ class SignInForm(PortalForm):
         label=_("Country of birth"),
         help_text=_("The country written on your papers as your place of birth."),
         choices=[],
-        widget=CountrySelect,
+        widget=forms.Select,
         error_messages={
             "required": _("Choose your country of birth."),
             "invalid_choice": _("Choose your country of birth from the list."),

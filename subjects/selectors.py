@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from checkin_portal import clock
 from checkin_portal.places.zones import in_zone
+from checkin_portal.prepared import Prepared
 
 from .models import Subject
 from .release_forms import REPORTING_DOCUMENT, ReleaseForm, ReportingDocument
@@ -16,7 +17,16 @@ from .release_forms import REPORTING_DOCUMENT, ReleaseForm, ReportingDocument
 
 def subject_for_sign_in(*, subject_id: str, country_of_birth: str) -> Subject | None:
     """One indexed query on both values: a wrong country and an unknown ID cost the same."""
-    return Subject.objects.filter(subject_id=subject_id, country_of_birth=country_of_birth).first()
+    return _FOR_SIGN_IN.first(subject_id=subject_id, country_of_birth=country_of_birth)
+
+
+# Every sign-in runs it: compiled once per process (issue 17).
+_FOR_SIGN_IN = Prepared(
+    lambda subject_id, country_of_birth: Subject.objects.filter(
+        subject_id=subject_id, country_of_birth=country_of_birth
+    ).order_by("pk")[:1],
+    args={"subject_id": str, "country_of_birth": str},
+)
 
 
 class CheckinState(enum.StrEnum):

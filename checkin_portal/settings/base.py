@@ -185,7 +185,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # WhiteNoise's compressed, hashed files; each URL worked out once (checkin_portal/staticfiles.py).
+    "staticfiles": {"BACKEND": "checkin_portal.staticfiles.StaticFilesStorage"},
 }
 
 # --- Sessions: short, server-enforced, gone when the browser closes.

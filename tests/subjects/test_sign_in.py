@@ -9,6 +9,7 @@ from django.test import Client, override_settings
 from django_recaptcha.client import RecaptchaResponse
 
 from subjects.models import Subject
+from subjects.session import SESSION_SUBJECT_KEY
 
 from .factories import SubjectFactory
 
@@ -80,14 +81,34 @@ def test_successful_sign_in_issues_a_fixed_number_of_queries(
     sign_in_url, django_assert_num_queries
 ):
     subjects = SubjectFactory.create_batch(3)
-    # 1 lookup; cycle_key on a fresh session: key taken? + insert (in a savepoint);
-    # then the session is saved (update, in a savepoint): 8 statements, whatever the data.
+    # 1 lookup; the new session is written once, with its data, when the response is made
+    # (insert, in a savepoint): 4 statements, whatever the data (issue 17: it was a "key
+    # taken?" select, an empty insert and an update).
     for subject in subjects:
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(4) as captured:
             _post(Client(), sign_in_url, subject.subject_id, "MX")
+        writes = [q["sql"] for q in captured.captured_queries if "django_session" in q["sql"]]
+        assert len(writes) == 1 and writes[0].startswith("INSERT")
     SubjectFactory.create_batch(20)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(4):
         _post(Client(), sign_in_url, subjects[0].subject_id, "MX")
+
+
+def test_signing_in_again_replaces_the_old_session(sign_in_url):
+    """No fixation: a session that existed before sign-in is deleted, and the signed-in
+    one has a new key, saved with the person in it."""
+    from django.contrib.sessions.models import Session
+
+    first, second = SubjectFactory.create_batch(2)
+    browser = Client()
+    _post(browser, sign_in_url, first.subject_id, "MX")
+    old_key = browser.cookies["sessionid"].value
+    _post(browser, sign_in_url, second.subject_id, "MX")
+    new_key = browser.cookies["sessionid"].value
+    assert new_key != old_key
+    assert not Session.objects.filter(session_key=old_key).exists()
+    saved = Session.objects.get(session_key=new_key).get_decoded()
+    assert saved[SESSION_SUBJECT_KEY] == second.pk
 
 
 def test_my_checkin_page_issues_a_fixed_number_of_queries(
@@ -294,3 +315,28 @@ def test_recaptcha_failure_does_not_count_towards_lockout(client, sign_in_url):
             client, sign_in_url, subject.subject_id, "MX", **{"g-recaptcha-response": "t"}
         )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_empty_form_is_rendered_once_and_as_if_anew(sign_in_url, language, monkeypatch):
+    """Issue 17: the fields of the empty form are the same for everyone in a language; they
+    are rendered once (once_tags), with each visitor's own CSRF token."""
+    from checkin_portal.templatetags import once_tags
+
+    once_tags._PARTS.clear()
+    url = sign_in_url.replace("/en/", f"/{language}/")
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
+    kept = [token.sub("", Client().get(url).content.decode()) for _ in range(2)]
+    with monkeypatch.context() as patch:
+        patch.setattr(once_tags._PARTS, "get", lambda key, make: make())
+        fresh = token.sub("", Client().get(url).content.decode())
+    assert kept[0] == kept[1] == fresh
+    assert 'name="subject_id"' in fresh and 'value="MX"' in fresh
+    once_tags._PARTS.clear()
+
+
+def test_a_form_sent_back_shows_its_own_values_and_errors(client, sign_in_url):
+    Client().get(sign_in_url)  # the empty form, kept
+    html = _post(client, sign_in_url, "", "GT").content.decode()
+    assert "Enter the Subject ID from your papers." in html
+    assert 'data-default-value="GT"' in html

@@ -1,5 +1,6 @@
-"""The country list and the empty country <select> of the sign-in page are made once per
-process and language (subjects/forms.py, issue 17); what the person sent back is kept."""
+"""The country list and the empty sign-in form (its country <select>) are made once per
+process and language (subjects/forms.py, subjects/sign_in.html, issue 17); what the
+person sent back is kept."""
 
 from unittest import mock
 
@@ -7,6 +8,7 @@ import pytest
 from django.forms import Select
 from django.test import Client
 
+from checkin_portal.templatetags import once_tags
 from subjects import forms
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _fresh():
     forms._COUNTRIES.clear()
-    forms._EMPTY_SELECTS.clear()
+    once_tags._PARTS.clear()
     yield
     forms._COUNTRIES.clear()
-    forms._EMPTY_SELECTS.clear()
+    once_tags._PARTS.clear()
 
 
 def _select(html: str) -> str:
