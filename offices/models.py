@@ -184,7 +184,8 @@ class Office(models.Model):
             self.city,
             self.state,
             self.zip,
-            str(self.phone or ""),
+            # As stored: formatting the number only for a key cost more than the rest of it.
+            getattr(self.phone, "raw_input", None) or str(self.phone or ""),
             self.hours,
             self.instructions,
             self.time_zone,

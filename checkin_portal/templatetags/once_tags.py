@@ -26,14 +26,19 @@ register = template.Library()
 _PARTS = PerLanguage(max_entries=4096)
 _CSRF_MARK = f"portalcsrf{secrets.token_hex(8)}"
 _PLAIN = (str, int, float, bool, Decimal, datetime.date, datetime.time, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN) | {datetime.datetime}
 
 
 def plain_key(value):
     """``value`` as a key, or TypeError when it is not plain data (see the module)."""
-    if isinstance(value, list | tuple):
-        return tuple(plain_key(item) for item in value)
-    if isinstance(value, _PLAIN):
+    if type(value) in _PLAIN_TYPES or isinstance(value, _PLAIN):
         return value
+    if isinstance(value, tuple):
+        for item in value:
+            plain_key(item)
+        return value
+    if isinstance(value, list):
+        return tuple(plain_key(item) for item in value)
     raise TypeError(f"same_for takes plain values, not {type(value).__name__}")
 
 
