@@ -27,6 +27,9 @@ PRIMARY_ONLY_APP_LABELS = frozenset(
     {"sessions", "django_cache", "django_tasks_database", "auth", "contenttypes", "admin"}
 )
 
+# Models elsewhere whose reads must see the latest writes: the sessions (SESSION_ENGINE).
+PRIMARY_ONLY_MODELS = frozenset({"subjects.subjectsession"})
+
 _use_replica: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "portal_use_replica", default=False
 )
@@ -56,7 +59,10 @@ class ReplicaRouter:
     def db_for_read(self, model, **hints):
         if not _use_replica.get() or not replica_configured():
             return None
-        if model._meta.app_label in PRIMARY_ONLY_APP_LABELS:
+        if (
+            model._meta.app_label in PRIMARY_ONLY_APP_LABELS
+            or model._meta.label_lower in PRIMARY_ONLY_MODELS
+        ):
             return None
         if connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return None  # read-your-writes inside a transaction

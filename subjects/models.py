@@ -7,6 +7,7 @@ the database (CheckConstraint / UniqueConstraint), not only in forms.
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -226,3 +227,20 @@ class Subject(models.Model):
         if not self.paperwork_office_time_zone:
             return None
         return zoneinfo.ZoneInfo(self.paperwork_office_time_zone)
+
+
+class SubjectSession(AbstractBaseSession):
+    """Django's database session, with the signed-in person beside it (issue 17): every
+    signed-in page reads its session and then its person; with the person's id in its
+    own column, one query reads both (subjects/sessions.py). Staff and signed-out
+    visitors have sessions with no person. Deleting a person ends their sessions."""
+
+    subject = models.ForeignKey(
+        Subject, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

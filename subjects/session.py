@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SESSION_SUBJECT_KEY = "subject_pk"
 SESSION_LAST_SEEN_KEY = "subject_last_seen"
 _CACHE_ATTR = "_current_subject_cache"
+NOT_READ = object()  # subjects.sessions.SessionStore.subject_read_with: not in the row
 
 
 def idle_timeout_seconds() -> int:
@@ -94,6 +95,11 @@ def current_subject(request: HttpRequest) -> Subject | None:
     if has_subject_session(request) and not session_is_idle_expired(request):
         pk = request.session.get(SESSION_SUBJECT_KEY)
         if isinstance(pk, int):
-            subject = _SUBJECT_BY_PK.first(pk=pk)
+            # Read with the session's own row when it names this person (one query for
+            # both: subjects/sessions.py); otherwise on its own.
+            read_with = getattr(request.session, "subject_read_with", None)
+            subject = read_with(pk) if read_with is not None else NOT_READ
+            if subject is NOT_READ:
+                subject = _SUBJECT_BY_PK.first(pk=pk)
     setattr(request, _CACHE_ATTR, subject)
     return subject

@@ -190,7 +190,7 @@ STORAGES = {
 }
 
 # --- Sessions: short, server-enforced, gone when the browser closes.
-SESSION_ENGINE = "checkin_portal.sessions"  # Django's db backend, its read prepared
+SESSION_ENGINE = "subjects.sessions"  # Django's db backend; the row names the person
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=15 * 60)
 # The session row outlives the idle timeout by an hour so that a person coming back after
 # it can be told "your session ended" (the timeout itself is enforced on every request).

@@ -254,21 +254,21 @@ def test_other_release_form_tells_to_call_the_help_line(client, frozen_now):
 def test_query_counts_are_fixed(signed_in, subject, django_assert_num_queries):
     # The first signed-in page in a language records it (one UPDATE, once): not counted.
     signed_in.get(_url("change"))
-    # Session read, subject (the session is saved only when it changes: 3 statements with
-    # its savepoint when it does), and for the receipt the latest change and whether its
-    # confirmation message went (one query for the newest message per channel): no more
-    # whatever the history's length.
-    with django_assert_num_queries(2):
+    # The session with the person in it (one query: subjects/sessions.py; the session is
+    # saved only when it changes: 3 statements with its savepoint when it does), and for
+    # the receipt the latest change and whether its confirmation message went (one query
+    # for the newest message per channel): no more whatever the history's length.
+    with django_assert_num_queries(1):
         assert signed_in.get(_url("change")).status_code == 200
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         _post_form(signed_in)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert signed_in.get(_url("confirm")).status_code == 200
     _confirm(signed_in)
     for _ in range(5):
         _post_form(signed_in, move_date="2026-03-01")
         _confirm(signed_in)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert signed_in.get(_url("receipt")).status_code == 200
 
 

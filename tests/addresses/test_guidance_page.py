@@ -181,6 +181,7 @@ def test_query_counts(client, frozen_now, django_assert_num_queries):
         )
     subject = SubjectFactory()
     sign_in(client, subject)
-    # Session and subject (the session is not saved: nothing in it changed).
-    with django_assert_num_queries(2):
+    # The session with the person in it, one query (the session is not saved: nothing in
+    # it changed).
+    with django_assert_num_queries(1):
         _get(client)

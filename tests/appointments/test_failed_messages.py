@@ -170,14 +170,15 @@ def test_my_check_in_costs_one_query_more_with_an_appointment_whatever_its_messa
 ):
     # The first page in a language records it (one UPDATE, once): not counted here.
     client.get(url("subjects:my_checkin"))
-    # Session, subject, the appointment, the newest messages about it (one query, the
-    # same with none or many): 4 statements (the session is saved only when it changes).
-    with django_assert_num_queries(4):
+    # The session with the person (one query), the appointment, the newest messages about
+    # it (one query, the same with none or many): 3 statements (the session is saved only
+    # when it changes).
+    with django_assert_num_queries(3):
         assert client.get(url("subjects:my_checkin")).status_code == 200
     settings.SMS_BACKEND = REFUSING
     for _ in range(3):
         ask_for_a_text(client, django_capture_on_commit_callbacks)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get(url("subjects:my_checkin")).status_code == 200
 
 

@@ -5,7 +5,6 @@ The end-to-end check against a real second connection is in test_production_serv
 import threading
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.test import RequestFactory
 
@@ -14,6 +13,7 @@ from checkin_portal.db_routers import ReplicaReadsMiddleware, ReplicaRouter, rep
 from checkin_portal.models import FaqEntry
 from offices.models import Office
 from subjects.models import Subject
+from subjects.models import SubjectSession as Session
 
 
 @pytest.fixture

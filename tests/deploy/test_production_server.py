@@ -532,5 +532,5 @@ print(json.dumps(result))
     assert signed_in["status"] == 200
     # A public page no longer reads the session (it is saved only when it changes), and
     # whatever reads it never goes to the replica.
-    assert "django_session" not in signed_in["replica"]
+    assert "subjects_subjectsession" not in signed_in["replica"]
     assert "checkin_portal_faqentry" in signed_in["replica"]

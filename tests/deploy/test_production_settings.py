@@ -115,7 +115,7 @@ def test_deployment_services():
     assert dump["fallbacks"] == ["old-key-one", "old-key-two"]
     assert dump["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert dump["tasks"] == "django_tasks_db.DatabaseBackend"
-    assert dump["sessions"] == "checkin_portal.sessions"  # Django's db sessions, read prepared
+    assert dump["sessions"] == "subjects.sessions"  # Django's db sessions; the row names the person
     assert boot("import redis").returncode == 0  # the client the Redis cache needs
 
 

@@ -16,8 +16,8 @@ from addresses.views import DRAFT_KEY
 from checkin_portal import clock
 from checkin_portal.messaging import exceptions, ratelimit
 from checkin_portal.messaging.models import OutboundMessage
-from checkin_portal.sessions import SessionStore  # SESSION_ENGINE
 from subjects import throttle
+from subjects.sessions import SessionStore  # SESSION_ENGINE
 from tests.addresses.conftest import sign_in
 from tests.addresses.test_change_flow import VALID
 from tests.deploy.outage_services import free_port

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.sessions.models import Session
 from django.test import override_settings
+
+from subjects.models import SubjectSession as Session
 
 from .factories import SubjectFactory
 

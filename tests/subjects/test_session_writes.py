@@ -25,7 +25,8 @@ def _session_writes(client, url) -> list[str]:
     return [
         q["sql"]
         for q in queries.captured_queries
-        if "django_session" in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+        if "subjects_subjectsession" in q["sql"]
+        and not q["sql"].lstrip().upper().startswith("SELECT")
     ]
 
 

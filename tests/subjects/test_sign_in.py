@@ -87,7 +87,9 @@ def test_successful_sign_in_issues_a_fixed_number_of_queries(
     for subject in subjects:
         with django_assert_num_queries(4) as captured:
             _post(Client(), sign_in_url, subject.subject_id, "MX")
-        writes = [q["sql"] for q in captured.captured_queries if "django_session" in q["sql"]]
+        writes = [
+            q["sql"] for q in captured.captured_queries if "subjects_subjectsession" in q["sql"]
+        ]
         assert len(writes) == 1 and writes[0].startswith("INSERT")
     SubjectFactory.create_batch(20)
     with django_assert_num_queries(4):
@@ -97,7 +99,7 @@ def test_successful_sign_in_issues_a_fixed_number_of_queries(
 def test_signing_in_again_replaces_the_old_session(sign_in_url):
     """No fixation: a session that existed before sign-in is deleted, and the signed-in
     one has a new key, saved with the person in it."""
-    from django.contrib.sessions.models import Session
+    from subjects.models import SubjectSession as Session
 
     first, second = SubjectFactory.create_batch(2)
     browser = Client()
@@ -107,8 +109,9 @@ def test_signing_in_again_replaces_the_old_session(sign_in_url):
     new_key = browser.cookies["sessionid"].value
     assert new_key != old_key
     assert not Session.objects.filter(session_key=old_key).exists()
-    saved = Session.objects.get(session_key=new_key).get_decoded()
-    assert saved[SESSION_SUBJECT_KEY] == second.pk
+    saved = Session.objects.get(session_key=new_key)
+    assert saved.get_decoded()[SESSION_SUBJECT_KEY] == second.pk
+    assert saved.subject_id == second.pk  # the row names the person (subjects/sessions.py)
 
 
 def test_my_checkin_page_issues_a_fixed_number_of_queries(
@@ -117,10 +120,11 @@ def test_my_checkin_page_issues_a_fixed_number_of_queries(
     # last_language: the page is in the language the person used last time (a change of
     # language costs one UPDATE, once: subjects.services.subject_note_language).
     signed_in(SubjectFactory(with_paperwork_appointment=True, last_language="en"))
-    # session read, subject, the online appointment (one query): 3 statements. The session
-    # is not saved: nothing in it changed (the idle timer is rewritten once a minute at most,
+    # the session with the person in it (one query: subjects/sessions.py), the online
+    # appointment (one query): 2 statements. The session is not saved: nothing in it
+    # changed (the idle timer is rewritten once a minute at most,
     # tests/subjects/test_session_writes.py).
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get(my_checkin_url).status_code == 200
 
 
@@ -156,7 +160,7 @@ def test_session_key_is_rotated_on_sign_in(client, sign_in_url):
     before = session.session_key
     _post(client, sign_in_url, subject.subject_id, "MX")
     assert client.cookies["sessionid"].value != before
-    from django.contrib.sessions.models import Session
+    from subjects.models import SubjectSession as Session
 
     assert not Session.objects.filter(session_key=before).exists()
 
