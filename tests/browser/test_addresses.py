@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
 from playwright.sync_api import Page, expect
 
 from addresses.models import AddressChange
 from checkin_portal import clock
 from subjects.release_forms import ReleaseForm
 from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+from subjects.sessions import SessionStore  # SESSION_ENGINE
 from tests.subjects.factories import SubjectFactory
 
 from .axe import check_at_widths as _check_at_widths

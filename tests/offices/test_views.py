@@ -307,7 +307,7 @@ def test_choose_needs_the_csrf_token(georgia):
 
 
 def test_chosen_office_selector(rf, georgia):
-    from django.contrib.sessions.backends.db import SessionStore
+    from subjects.sessions import SessionStore  # SESSION_ENGINE
 
     from offices.selectors import chosen_office
 
