@@ -51,3 +51,39 @@ def test_signing_out_removes_the_row(client, signed_in, my_checkin_url):
     assert SubjectSession.objects.count() == 1
     client.post("/en/sign-out/")
     assert not SubjectSession.objects.filter(subject__isnull=False).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_session_is_written_in_one_statement_outside_a_transaction(sign_in_url):
+    """Issue 17: one INSERT or UPDATE is atomic on its own; Django's backend wraps it in a
+    transaction of its own (BEGIN and COMMIT: two more round trips)."""
+    subject = SubjectFactory(last_language="en")
+    seen = []
+
+    def record(execute, sql, params, many, context):
+        if "subjects_subjectsession" in sql and not sql.startswith("SELECT"):
+            seen.append((sql.split()[0], connection.in_atomic_block))
+        return execute(sql, params, many, context)
+
+    browser = Client()
+    with connection.execute_wrapper(record):
+        browser.post(sign_in_url, {"subject_id": subject.subject_id, "country_of_birth": "MX"})
+        browser.post("/en/sign-out/")
+    assert ("INSERT", False) in seen
+    assert all(in_transaction is False for _verb, in_transaction in seen)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_session_ended_elsewhere_is_not_written_back(sign_in_url):
+    from django.contrib.sessions.backends.base import UpdateError
+
+    from subjects.sessions import SessionStore
+
+    store = SessionStore()
+    store["x"] = 1
+    store.save()
+    SubjectSession.objects.filter(session_key=store.session_key).delete()
+    store["x"] = 2
+    with pytest.raises(UpdateError):
+        store.save()
+    assert not SubjectSession.objects.exists()
