@@ -307,9 +307,8 @@ def test_choose_needs_the_csrf_token(georgia):
 
 
 def test_chosen_office_selector(rf, georgia):
-    from subjects.sessions import SessionStore  # SESSION_ENGINE
-
     from offices.selectors import chosen_office
+    from subjects.sessions import SessionStore  # SESSION_ENGINE
 
     request = rf.get("/")
     request.session = SessionStore()
