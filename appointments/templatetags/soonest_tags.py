@@ -7,10 +7,6 @@ from django import template
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
-from checkin_portal import clock
-from checkin_portal.per_language import PerLanguage
-
-from ..availability import office_zone
 from ..presentation import LocalTime
 from ..selectors import SoonestTimes, offices_with_soonest, soonest_times
 
@@ -32,21 +28,11 @@ def office_soonest_start(office) -> datetime.datetime | None:
     return next(iter(found), None)
 
 
-# A soonest time as the finder shows it (appointments/_when.html), rendered once per
-# process for the same language, start, office zone and day there ("Today"/"Tomorrow"):
-# the same few soonest times are shown to everyone who searches near them (issue 17).
-_WHEN_LINES = PerLanguage()
-
-
 @register.simple_tag
 def office_soonest_when(starts_at: datetime.datetime, office) -> SafeString:
-    """``starts_at`` (aware) rendered by appointments/_when.html in the office's zone."""
-    zone = office_zone(office)
-
-    def render() -> SafeString:
-        html = get_template("appointments/_when.html").render(
-            {"local": LocalTime.at(starts_at, office)}
-        )
-        return mark_safe(html.strip())  # noqa: S308 - rendered by our own autoescaping template
-
-    return _WHEN_LINES.get((starts_at, zone.key, clock.today_in(zone)), render)
+    """``starts_at`` (aware) rendered by appointments/_when.html in the office's zone (which
+    keeps what it renders: the same few soonest times are shown to everyone nearby)."""
+    html = get_template("appointments/_when.html").render(
+        {"local": LocalTime.at(starts_at, office)}
+    )
+    return mark_safe(html.strip())  # noqa: S308 - rendered by our own autoescaping template

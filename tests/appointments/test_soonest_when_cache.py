@@ -1,15 +1,17 @@
-"""The finder's soonest time is rendered once per process for the same start, office zone,
-day there and language (appointments/templatetags/soonest_tags.py, issue 17), and follows
-each of them: never another office's zone, never yesterday's "Tomorrow"."""
+"""A time as every page writes it (appointments/_when.html: the finder's soonest time,
+When on the review and confirmation pages) is rendered once per process for the same
+start, office zone, day there and language (once_tags, issue 17), and follows each of
+them: never another office's zone, never yesterday's "Tomorrow"."""
 
 from unittest import mock
 
 import pytest
-from django.template import loader
 from django.utils import translation
 
 from appointments.availability import office_zone
 from appointments.templatetags import soonest_tags
+from checkin_portal import clock
+from checkin_portal.templatetags import once_tags
 from tests.offices.factories import OfficeFactory
 
 from .factories import days_from_now
@@ -19,21 +21,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh():
-    soonest_tags._WHEN_LINES.clear()
+    once_tags._PARTS.clear()
     yield
-    soonest_tags._WHEN_LINES.clear()
+    once_tags._PARTS.clear()
 
 
 def test_rendered_once_for_the_same_start_zone_and_language():
     chicago = OfficeFactory(code="CHI-IL", time_zone="America/Chicago")
     other_chicago = OfficeFactory(code="CHI2-IL", time_zone="America/Chicago")
     starts_at = days_from_now(5, hour=15)
-    with mock.patch.object(
-        soonest_tags, "get_template", side_effect=loader.get_template
-    ) as get_template:
-        first = soonest_tags.office_soonest_when(starts_at, chicago)
-        assert soonest_tags.office_soonest_when(starts_at, other_chicago) == first
-        assert get_template.call_count == 1
+    first = soonest_tags.office_soonest_when(starts_at, chicago)
+    assert soonest_tags.office_soonest_when(starts_at, other_chicago) == first
+    assert len(once_tags._PARTS) == 1
     assert "portal-when" in first and ("CST" in first or "CDT" in first)
 
 
@@ -53,7 +52,7 @@ def test_a_new_day_renders_again():
     starts_at = days_from_now(1, hour=15)
     soonest_tags.office_soonest_when(starts_at, chicago)
     its_day = starts_at.astimezone(office_zone(chicago)).date()  # the next day came
-    with mock.patch.object(soonest_tags.clock, "today_in", return_value=its_day):
+    with mock.patch.object(clock, "today_in", return_value=its_day):
         again = soonest_tags.office_soonest_when(starts_at, chicago)
-    assert len(soonest_tags._WHEN_LINES) == 2
+    assert len(once_tags._PARTS) == 2
     assert "Today" in again
