@@ -129,6 +129,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=_redis_timeout, socket_timeout=_redis_timeout
     )
+    # Django's backend with one client per connection pool (checkin_portal/cache.py).
+    CACHES["default"]["BACKEND"] = "checkin_portal.cache.RedisCache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -129,7 +129,7 @@ def test_another_process_reuses_the_list_from_the_shared_cache(client: Client, o
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "checkin_portal.cache.RedisCache",  # the deployment's (settings/base.py)
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: refused at once
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

@@ -113,7 +113,7 @@ def test_deployment_services():
     assert dump["middleware"][0] == "checkin_portal.logs.RequestIdMiddleware"
     assert dump["log_format"] == "json"
     assert dump["fallbacks"] == ["old-key-one", "old-key-two"]
-    assert dump["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert dump["cache"] == "checkin_portal.cache.RedisCache"  # Django's, one client per pool
     assert dump["tasks"] == "django_tasks_db.DatabaseBackend"
     assert dump["sessions"] == "subjects.sessions"  # Django's db sessions; the row names the person
     assert boot("import redis").returncode == 0  # the client the Redis cache needs

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.test import override_settings
 
 from checkin_portal.messaging import ratelimit
@@ -42,7 +43,7 @@ def redis_cache():
     prefix = f"portal-test-{uuid.uuid4().hex}"
     caches = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "checkin_portal.cache.RedisCache",  # the deployment's (settings/base.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -74,9 +75,19 @@ def _in_threads(count: int, target) -> list:
 
 
 def test_the_cache_really_is_redis(redis_cache):
-    assert type(redis_cache._cache).__module__ == "django.core.cache.backends.redis"
+    assert isinstance(redis_cache._cache, RedisCacheClient)
     redis_cache.set("probe", 1, timeout=5)
     assert redis_cache.get("probe") == 1
+
+
+def test_one_redis_client_per_pool_shared_by_threads(redis_cache):
+    """checkin_portal/cache.py (issue 17): Django made a client per call."""
+    first = redis_cache._cache.get_client(write=True)
+    assert redis_cache._cache.get_client() is first  # one server: one pool, one client
+    redis_cache.set("counter", 0, timeout=30)
+    results = _in_threads(8, lambda: redis_cache.incr("counter"))
+    assert sorted(results) == list(range(1, 9))
+    assert redis_cache._cache.get_client(write=True) is first
 
 
 @override_settings(

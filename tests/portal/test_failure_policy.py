@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 CLOSED_REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "checkin_portal.cache.RedisCache",  # the deployment's (settings/base.py)
         "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     },
