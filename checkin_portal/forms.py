@@ -119,18 +119,17 @@ class PortalForm(forms.Form):
             self.is_bound,
             tuple((name, str(self.get_initial_for_field(field, name))) for name, field in visible),
         )
-        render_all = super().render
         marks = {f"{_VALUE_MARK}{number}x": name for number, (name, _f) in enumerate(visible)}
 
         def visible_fields() -> str:
-            if not self.is_bound:
-                return render_all(context={**self.get_context(), "hidden_fields": []})
-            marked = copy.copy(self)
-            marked.data = {name: mark for mark, name in marks.items()}
-            marked._bound_fields_cache = {}
-            marked._errors = ErrorDict()  # shown as valid: its marks are never checked
-            return render_all.__func__(
-                marked, context={**marked.get_context(), "hidden_fields": []}
+            form = self
+            if self.is_bound:
+                form = copy.copy(self)
+                form.data = {name: mark for mark, name in marks.items()}
+                form._bound_fields_cache = {}
+                form._errors = ErrorDict()  # shown as valid: its marks are never checked
+            return super(PortalForm, form).render(
+                context={**form.get_context(), "hidden_fields": []}
             )
 
         hidden = "".join(str(field) for field in self.hidden_fields())
@@ -143,17 +142,15 @@ class PortalForm(forms.Form):
         return mark_safe(f"{visible_html}\n{hidden}" if hidden else visible_html)  # noqa: S308 - our templates, autoescaped
 
     def _renders_once_when_valid(self) -> bool:
-        return (
-            self.render_once_when_valid
-            and not self.errors
-            and all(
-                type(field.widget) in _TEXT_WIDGETS
-                and isinstance(self[name].value(), str)
-                and self[name].value() != ""
-                for name, field in self.fields.items()
-                if not field.widget.is_hidden
-            )
-        )
+        if not self.render_once_when_valid or self.errors:
+            return False
+        for name, field in self.fields.items():
+            if field.widget.is_hidden:
+                continue
+            value = self[name].value()
+            if type(field.widget) not in _TEXT_WIDGETS or not isinstance(value, str) or not value:
+                return False
+        return True
 
     # Django binds these to RenderableMixin.render itself: "{{ form }}" must come here.
     __str__ = render

@@ -87,7 +87,8 @@ def current_subject(request: HttpRequest) -> Subject | None:
     """The signed-in subject, or None (not signed in, idle too long, or record gone).
 
     Reads only; it never extends or ends the session (``signed_in_gate`` does that).
-    One query the first time per request, none after.
+    No query of its own when the session's row brought the person (subjects/sessions.py);
+    otherwise one the first time per request, none after.
     """
     if hasattr(request, _CACHE_ATTR):
         return getattr(request, _CACHE_ATTR)

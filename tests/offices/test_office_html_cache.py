@@ -1,16 +1,17 @@
 """An office's address, phone and hours are rendered once per process and language for
-the same values (offices_tags.office_html, issue 17), and anew as soon as one changes."""
+the same values (offices/_office_facts.html: ``{% same_for office.shown %}``, issue 17),
+and anew as soon as one changes."""
 
 import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from checkin_portal.templatetags import once_tags
 from offices.models import Office
-from offices.templatetags import offices_tags
 from tests.offices.factories import OfficeFactory
 
 pytestmark = pytest.mark.django_db
-FACTS = Template('{% load offices_tags %}{% office_html "offices/_office_facts.html" office %}')
+FACTS = Template('{% include "offices/_office_facts.html" with office=office only %}')
 
 
 def _facts(office) -> str:
@@ -19,19 +20,19 @@ def _facts(office) -> str:
 
 @pytest.fixture(autouse=True)
 def _fresh():
-    offices_tags._OFFICE_HTML.clear()
+    once_tags._PARTS.clear()
     yield
-    offices_tags._OFFICE_HTML.clear()
+    once_tags._PARTS.clear()
 
 
 def test_rendered_once_for_the_same_office_and_language(django_assert_num_queries):
     office = OfficeFactory(hours="Monday to Friday, 8 AM to 4 PM")
     first = _facts(office)
     assert "Monday to Friday" in first
-    assert len(offices_tags._OFFICE_HTML) == 1
+    assert len(once_tags._PARTS) == 1
     again = Office.objects.get(pk=office.pk)
     assert _facts(again) == first
-    assert len(offices_tags._OFFICE_HTML) == 1
+    assert len(once_tags._PARTS) == 1
 
 
 def test_an_edit_in_the_admin_shows_at_once():
