@@ -128,6 +128,7 @@ _LOCK_SUBJECT = Prepared(
     lambda subject_id: (
         Appointment.subject.field.related_model.objects.select_for_update()
         .filter(pk=subject_id)
+        .order_by()  # one row by its key: the model's default order would only add a sort
         .values_list("pk")
     ),
     args={"subject_id": int},

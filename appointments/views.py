@@ -24,7 +24,33 @@ from .forms import ConfirmForm, OfficeCodeForm, PageForm, SendDetailsForm, SlotC
 from .presentation import BookingDates, LocalTime, times_list_html
 from .waitlist import selectors as waitlist_selectors
 
-JUST_BOOKED = "appointments:just_booked"  # session key: the confirm redirect's flash
+# "Your appointment is booked" on the page right after Confirm only, not each time it is
+# viewed: a signed cookie naming the appointment, set by the confirm's redirect and taken
+# back by that page. A session value did the same but cost the page a database write
+# (issue 17). It holds an internal number, no personal data.
+JUST_BOOKED_COOKIE = "portal_just_booked"
+_JUST_BOOKED_SALT = "appointments.just_booked"
+_JUST_BOOKED_SECONDS = 10 * 60
+
+
+def _note_just_booked(response, appointment) -> None:
+    response.set_signed_cookie(
+        JUST_BOOKED_COOKIE,
+        str(appointment.pk),
+        salt=_JUST_BOOKED_SALT,
+        max_age=_JUST_BOOKED_SECONDS,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _just_booked(request, appointment) -> bool:
+    """Whether the request carries the note, signed, for ``appointment``."""
+    noted = request.get_signed_cookie(
+        JUST_BOOKED_COOKIE, default=None, salt=_JUST_BOOKED_SALT, max_age=_JUST_BOOKED_SECONDS
+    )
+    return noted == str(appointment.pk)
 
 
 def _ineligible_redirect(request):
@@ -138,8 +164,6 @@ def confirm(request):
         messages.success(
             request, _("Your appointment has a new time and a new confirmation number.")
         )
-    # "Your appointment is booked" on the next page only, not each time it is viewed.
-    request.session[JUST_BOOKED] = result.appointment.pk
     # "Choose another time" comes back to this office first. Remembered here, in the
     # write the booking makes anyway, not by the times page: looking at times changes
     # nothing (a GET that saved the session cost a database write per page, issue 17).
@@ -147,7 +171,9 @@ def confirm(request):
         booked_office = result.appointment.slot.office
         if request.session.get(CHOSEN_OFFICE_KEY) != booked_office.code:
             chosen_office_set(session=request.session, office=booked_office)
-    return HttpResponseRedirect(reverse("appointments:mine"))
+    response = HttpResponseRedirect(reverse("appointments:mine"))
+    _note_just_booked(response, result.appointment)
+    return response
 
 
 def _mine_context(appointment):
@@ -170,8 +196,12 @@ def mine(request):
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
         return HttpResponseRedirect(reverse("subjects:my_checkin"))
-    just_booked = request.session.pop(JUST_BOOKED, None) == appointment.pk
-    return _render_mine(request, appointment, SendDetailsForm(), just_booked=just_booked)
+    response = _render_mine(
+        request, appointment, SendDetailsForm(), just_booked=_just_booked(request, appointment)
+    )
+    if JUST_BOOKED_COOKIE in request.COOKIES:
+        response.delete_cookie(JUST_BOOKED_COOKIE, samesite="Lax")
+    return response
 
 
 def _render_mine(request, appointment, send_form, status=200, just_booked=False):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geopy.distance import geodesic
 
@@ -32,6 +32,10 @@ SPHERE_ERROR = 0.01
 _MARGIN = (1 + SPHERE_ERROR) / (1 - SPHERE_ERROR)
 # Take a few more than asked from the cheap pass; the bound check says if that was enough.
 _EXTRA_CANDIDATES = 8
+# Rankings kept per point set: searches repeat the same few thousand places (ZIP and city
+# centres), and a ranking costs about ten geodesics (half a millisecond). A set that
+# reaches this many starts again.
+RANKINGS_KEPT = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,9 @@ class PointSet:
     lat_radians: tuple[float, ...]
     lon_radians: tuple[float, ...]
     cos_lat: tuple[float, ...]
+    # (latitude, longitude, limit) -> ranking. It lives and dies with this set: a changed
+    # office list is a new set (offices.selectors reloads its snapshot).
+    rankings: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -87,7 +94,20 @@ def _km_to_a(km: float) -> float:
 def nearest(
     points: PointSet, latitude: float, longitude: float, *, limit: int = 3
 ) -> list[tuple[int, float]]:
-    """The ``limit`` nearest points as (id, geodesic km), nearest first."""
+    """The ``limit`` nearest points as (id, geodesic km), nearest first (kept per set and
+    place: the same search is ranked once)."""
+    key = (latitude, longitude, limit)
+    known = points.rankings.get(key)
+    if known is None:
+        if len(points.rankings) >= RANKINGS_KEPT:
+            points.rankings.clear()
+        known = points.rankings[key] = tuple(_rank(points, latitude, longitude, limit))
+    return list(known)
+
+
+def _rank(
+    points: PointSet, latitude: float, longitude: float, limit: int
+) -> list[tuple[int, float]]:
     count = len(points)
     if count == 0 or limit <= 0:
         return []

@@ -319,3 +319,44 @@ def test_navigation_is_not_printed_and_hidden_buttons_stay_hidden():
     assert ".portal-back-link" in hidden_rule and ".portal-header__tools" in hidden_rule
     portal_css = (settings.BASE_DIR / "static" / "css" / "portal.css").read_text()
     assert re.search(r"\.usa-button\[hidden\]\s*\{\s*display:\s*none", portal_css)
+
+
+def test_the_page_after_confirm_writes_nothing(client: Client, sign_in_as):
+    """Looking at the booking changes nothing: the "is booked" note comes with the
+    confirm's redirect (a signed cookie), not from a session value this GET would take out
+    with a database write (issue 17)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sign_in_as(SubjectFactory())
+    redirect = client.post(_url("appointments:confirm"), {"slot": SlotFactory().pk})
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(redirect["Location"])
+    assert "Your appointment is booked" in page.content.decode()
+    writes = [
+        q["sql"]
+        for q in queries
+        if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))
+    ]
+    assert writes == []
+    # The note is taken back with the page: a second look says "Your appointment".
+    assert page.cookies["portal_just_booked"]["max-age"] == 0
+    assert "Your appointment is booked" not in client.get(redirect["Location"]).content.decode()
+
+
+def test_a_just_booked_note_for_another_appointment_is_not_shown(client: Client, sign_in_as):
+    """The note names its appointment (signed): an old or someone else's says nothing."""
+    from django.core import signing
+
+    subject = sign_in_as(SubjectFactory())
+    appointment = AppointmentFactory(subject=subject)
+    client.cookies["portal_just_booked"] = signing.get_cookie_signer(
+        salt="portal_just_booked" + "appointments.just_booked"
+    ).sign(str(appointment.pk + 1))
+    assert (
+        "Your appointment is booked" not in client.get(_url("appointments:mine")).content.decode()
+    )
+    client.cookies["portal_just_booked"] = str(appointment.pk)  # not signed
+    assert (
+        "Your appointment is booked" not in client.get(_url("appointments:mine")).content.decode()
+    )

@@ -205,3 +205,37 @@ def test_selector_three_nearest_bookable_offices_match_brute_force():
         assert [n.office.pk for n in found] == [pk for pk, _ in expected], zip_code
         assert all(n.office.is_active and n.office.accepts_online_booking for n in found)
         assert found[0].miles == pytest.approx(expected[0][1] / ranking.KM_PER_MILE)
+
+
+def test_a_place_is_ranked_once_per_point_set(monkeypatch):
+    """Searches repeat the same places: the second ranking of one is read, not measured
+    again (issue 17), and a changed office list (a new set) is measured afresh."""
+    measured = []
+
+    def counting_geodesic(*args, **kwargs):
+        measured.append(args)
+        return geodesic(*args, **kwargs)
+
+    monkeypatch.setattr(ranking, "geodesic", counting_geodesic)
+    rows = [(1, 33.0, -84.0), (2, 34.0, -84.0), (3, 35.0, -84.0), (4, 36.0, -84.0)]
+    points = ranking.build_point_set(rows)
+    first = ranking.nearest(points, 33.1, -84.0, limit=3)
+    after_first = len(measured)
+    assert after_first >= 3
+    first.append("changed by a caller")
+    assert ranking.nearest(points, 33.1, -84.0, limit=3) == first[:3]
+    assert len(measured) == after_first
+
+    assert [pk for pk, _ in ranking.nearest(points, 33.1, -84.0, limit=1)] == [1]
+    assert len(measured) > after_first
+
+    moved = ranking.build_point_set([(1, 36.5, -84.0), *rows[1:]])
+    assert [pk for pk, _ in ranking.nearest(moved, 33.1, -84.0, limit=3)] == [2, 3, 4]
+
+
+def test_rankings_kept_are_bounded(monkeypatch):
+    monkeypatch.setattr(ranking, "RANKINGS_KEPT", 3)
+    points = ranking.build_point_set([(1, 33.0, -84.0), (2, 34.0, -84.0)])
+    for step in range(5):
+        ranking.nearest(points, 33.0 + step / 10, -84.0)
+        assert len(points.rankings) <= 3
