@@ -2,14 +2,16 @@
 in-memory email, immediate tasks, plain static storage (hashed names 404 under live_server)."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import STORAGES, env, postgres_options
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
 DEBUG = False
 DEMO_MODE = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/checkin_portal")
+    "default": postgres_options(
+        env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/checkin_portal")
+    )
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
