@@ -54,6 +54,8 @@ SETTINGS_DUMP = """
 d = s.DATABASES
 print(json.dumps({
     "pools": {alias: d[alias]["OPTIONS"]["pool"] for alias in d},
+    "binding": {alias: [d[alias]["OPTIONS"]["server_side_binding"],
+                        d[alias]["OPTIONS"]["prepare_threshold"]] for alias in d},
     "conn_max_age": {alias: d[alias]["CONN_MAX_AGE"] for alias in d},
     "health_checks": {alias: d[alias]["CONN_HEALTH_CHECKS"] for alias in d},
     "routers": s.DATABASE_ROUTERS,
@@ -88,6 +90,33 @@ def test_pool_sizes_come_from_the_environment():
     assert dump["health_checks"] == {"default": True, "replica": True}
     assert dump["routers"] == ["checkin_portal.db_routers.ReplicaRouter"]
     assert dump["middleware"][-1] == "checkin_portal.db_routers.ReplicaReadsMiddleware"
+
+
+def test_statements_are_bound_and_prepared_on_the_server():
+    """The booking path's statements are planned once per connection (docs/adr/0017);
+    DB_PREPARE_THRESHOLD=none turns that off for PgBouncer before 1.21."""
+    dump = values(SETTINGS_DUMP, DATABASE_REPLICA_URL=DATABASE_URL)
+    assert dump["binding"] == {"default": [True, 5], "replica": [True, 5]}
+    dump = values(SETTINGS_DUMP, DB_PREPARE_THRESHOLD="none", DATABASE_REPLICA_URL=DATABASE_URL)
+    assert dump["binding"] == {"default": [True, None], "replica": [True, None]}
+
+
+@pytest.mark.django_db
+def test_a_statement_run_often_is_prepared_on_its_connection():
+    """The test settings bind and prepare as production does: a query run more than the
+    threshold's times on one connection becomes a prepared statement there."""
+    from django.db import connection
+
+    from offices.models import Office
+
+    for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
+        list(Office.objects.filter(code="NOT-A-CODE").values_list("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%"offices_office"."code" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1
 
 
 def test_security_settings():
