@@ -9,13 +9,17 @@ benchmark settings (production + ceiling views), through Django's test client, s
 whole middleware stack runs but no server: pyinstrument (installed into var/prof-lib,
 not a project dependency: pip install --target var/prof-lib pyinstrument) samples
 ``--repeat`` requests of each page; ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of
-every query one request of each page makes, with its time and whether it used an index.
+every query one request of each page makes, with its time and whether it used an index,
+twice: as planned for its values, and as the generic plan PostgreSQL may keep once the
+statement is prepared (the settings prepare a statement on its fifth run).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -119,6 +123,33 @@ def profile(flow: Flow, name: str, repeat: int, people: list[str]) -> None:
 
 # Tables small enough that reading them whole is the planner's right choice.
 SMALL_TABLES = ("offices_office", "django_cache")
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
+def _numbered(sql: str) -> str:
+    """Django's SQL with PostgreSQL's own placeholders ($1, $2...), for PREPARE."""
+    count = itertools.count(1)
+    return _PLACEHOLDER.sub(lambda m: "%" if m.group() == "%%" else f"${next(count)}", sql)
+
+
+def _generic_plan(cursor, sql: str, params) -> list[str]:
+    """The plan a connection keeps once psycopg has prepared the statement (the settings
+    prepare a statement on its fifth run): PostgreSQL may then plan it once for any
+    values (a generic plan), so that plan must use the indexes too."""
+    from psycopg.sql import Literal
+
+    cursor.execute(f"PREPARE bench_generic AS {_numbered(sql)}")
+    try:
+        cursor.execute("SET plan_cache_mode = force_generic_plan")
+        # EXECUTE takes no bound parameters: the values are written in as literals.
+        values = ", ".join(Literal(value).as_string(cursor.connection) for value in params or ())
+        cursor.execute(
+            f"EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic{f'({values})' if values else ''}"
+        )
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.execute("RESET plan_cache_mode")
+        cursor.execute("DEALLOCATE bench_generic")
 
 
 def explain(flow: Flow, name: str, people: list[str]) -> list[str]:
@@ -140,14 +171,17 @@ def explain(flow: Flow, name: str, people: list[str]) -> list[str]:
     with connection.cursor() as cursor:
         for sql, params in captured:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-            plan = [row[0] for row in cursor.fetchall()]
-            seq = [line.strip() for line in plan if "Seq Scan" in line]
-            total = next((line for line in plan if line.startswith("Execution Time")), "")
+            plans = {"custom": [row[0] for row in cursor.fetchall()]}
+            plans["generic"] = _generic_plan(cursor, sql, params)
             print(f"-- {sql[:160]}")
-            print(f"   {total}; {'SEQ SCAN: ' + '; '.join(seq) if seq else 'no seq scan'}")
-            if seq or "--verbose" in sys.argv:
-                print("   " + "\n   ".join(plan))
-            big_scans += [line for line in seq if not any(t in line for t in SMALL_TABLES)]
+            for kind, plan in plans.items():
+                seq = [line.strip() for line in plan if "Seq Scan" in line]
+                total = next((line for line in plan if line.startswith("Execution Time")), "")
+                found = "SEQ SCAN: " + "; ".join(seq) if seq else "no seq scan"
+                print(f"   {kind:7s} {total}; {found}")
+                if seq or "--verbose" in sys.argv:
+                    print("   " + "\n   ".join(plan))
+                big_scans += [line for line in seq if not any(t in line for t in SMALL_TABLES)]
     return big_scans
 
 
