@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import DateTimeField
@@ -69,9 +70,11 @@ class NearbyOffice:
         """Decimals worth showing: 12.3 miles, but 123 miles."""
         return 1 if self.miles < 10 else 0
 
-    @property
+    @cached_property
     def shown(self) -> tuple:
-        """The office and its distance as plain values (see ``Office.shown``)."""
+        """The office and its distance as plain values (see ``Office.shown``). Worked out
+        once: a search's results and their soonest times both key on it, within one
+        request (one language)."""
         return (self.office.shown(), self.km)
 
     @property

@@ -102,3 +102,19 @@ def test_what_was_typed_is_never_a_key(client: Client, texas):
     assert "HOU-DOWNTOWN" in html
     assert once_tags._PARTS._entries
     assert "Travis" not in repr(once_tags._PARTS._entries)
+
+
+def test_an_office_found_is_keyed_once_per_search(texas):
+    """The results and their soonest times both key on each office found: its values
+    are worked out once per search, and they are its own (a new search reads them anew
+    after an edit)."""
+    from django.utils import translation
+
+    from offices.selectors import office_search
+
+    with translation.override("en"):
+        found = office_search(query=HOUSTON).results[0]
+        assert found.shown is found.shown
+        assert found.shown[0] == found.office.shown()
+        Office.objects.filter(pk=found.office.pk).update(name="Renamed office")
+        assert office_search(query=HOUSTON).results[0].shown[0][2] == "Renamed office"
