@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
+from checkin_portal.history import HistoricalRecords
 from checkin_portal.places.states import MAIL_STATE_CHOICES
 
 from .normalise import Address

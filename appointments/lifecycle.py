@@ -12,6 +12,7 @@ time is gone; nothing is checked first and inserted after. The person's own row 
 first, so two tabs or a double click by the same person are served one after the other, and
 the partial unique constraint on active appointments is the last line of defence."""
 
+import datetime
 import enum
 import logging
 from dataclasses import dataclass
@@ -139,18 +140,36 @@ _SLOT_WITH_OFFICE = Prepared(
 )
 
 
+def _free_seat(slot_id, cutoff, now=None):
+    """The slot while it has a free seat that may be booked (with ``now``: one anyone may
+    book then, not kept for the waiting list)."""
+    seats = Slot.objects.filter(
+        pk=slot_id, is_blocked=False, booked__lt=F("capacity"), starts_at__gt=cutoff
+    )
+    return seats if now is None else seats.filter(open_to_everyone(now))
+
+
+# The booking's conditional write, compiled once per process (issue 17).
+_TAKE_SEAT = Prepared(
+    _free_seat,
+    args={"slot_id": int, "cutoff": datetime.datetime, "now": datetime.datetime},
+    changes={"booked": F("booked") + 1},
+)
+_TAKE_SEAT_FOR_OFFER = Prepared(
+    lambda slot_id, cutoff: _free_seat(slot_id, cutoff),
+    args={"slot_id": int, "cutoff": datetime.datetime},
+    changes={"booked": F("booked") + 1},
+)
+
+
 def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
     """The conditional write. Returns the slot, or raises SlotUnavailable. Only an
     earlier-time offer (``for_offer``) may take a seat kept for the waiting list."""
-    seats = Slot.objects.filter(
-        pk=slot_id,
-        is_blocked=False,
-        booked__lt=F("capacity"),
-        starts_at__gt=policy.booking_cutoff(),
-    )
-    if not for_offer:
-        seats = seats.filter(open_to_everyone(clock.now()))
-    taken = seats.update(booked=F("booked") + 1)
+    cutoff = policy.booking_cutoff()
+    if for_offer:
+        taken = _TAKE_SEAT_FOR_OFFER.update(slot_id=slot_id, cutoff=cutoff)
+    else:
+        taken = _TAKE_SEAT.update(slot_id=slot_id, cutoff=cutoff, now=clock.now())
     if not taken:
         raise SlotUnavailable
     slot = _SLOT_WITH_OFFICE.first(slot_id=slot_id)

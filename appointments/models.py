@@ -19,7 +19,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
+
+from checkin_portal.history import HistoricalRecords
 
 from .confirmation import format_confirmation_number
 from .weekdays import WEEKDAY_NAMES, weekdays_from_mask

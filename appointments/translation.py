@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from checkin_portal import history
 
 from .models import Closure
 
@@ -11,4 +12,4 @@ class ClosureTranslationOptions(TranslationOptions):
 
 # History after translation (STACK.md: a declared HistoricalRecords on a translated model
 # breaks every save).
-simple_history.register(Closure)
+history.register(Closure)

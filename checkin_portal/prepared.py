@@ -18,6 +18,10 @@ Rules for a query made ``Prepared``:
 - PostgreSQL only (production, tests): other databases adapt parameters while compiling
   (SQLite turns a datetime into text), so there, as in the SQLite demo, the queryset simply
   runs as the ORM builds it.
+
+A conditional write is prepared the same way: ``Prepared(build, args=..., changes={...})``
+compiles ``build(...).update(**changes)`` once (the changes are the same on every call,
+such as ``F("booked") + 1``) and ``update(**values)`` runs it and returns the rows changed.
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import connections
-from django.db.models import QuerySet
+from django.db import connections, transaction
+from django.db.models import QuerySet, sql
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 from django.utils.translation import get_language
 
@@ -63,10 +67,12 @@ class Prepared:
         *,
         args: dict[str, type],
         lists: Iterable[str] = (),
+        changes: dict[str, Any] | None = None,
     ):
         self._build = build
         self._args = dict(args)
         self._lists = frozenset(lists)
+        self._changes = dict(changes) if changes else None
         self._compiled: dict[tuple, tuple[str, tuple, Any, str]] = {}
         self._lock = threading.Lock()
 
@@ -88,8 +94,14 @@ class Prepared:
         queryset = self._queryset(variant, stand_ins)
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             raise ValueError("prefetch_related and related managers cannot be prepared")
-        compiler = queryset.query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
+        if self._changes is not None:  # as QuerySet.update() builds its query
+            query = queryset.query.chain(sql.UpdateQuery)
+            query.add_update_values(self._changes)
+            query.annotations = {}
+            compiler = query.get_compiler(using=alias)
+        else:
+            compiler = queryset.query.get_compiler(using=alias)
+        text, params = compiler.as_sql()
         slots = []
         for param in params:
             hashable = isinstance(param, datetime.datetime | int | float | str)
@@ -98,7 +110,8 @@ class Prepared:
         missing = set(where.values()) - set(slots)
         if missing:
             raise ValueError(f"stand-ins not passed as parameters: {sorted(map(str, missing))}")
-        return sql, tuple(slots), compiler, _kind(queryset)
+        kind = "update" if self._changes is not None else _kind(queryset)
+        return text, tuple(slots), compiler, kind
 
     def _run(self, values: dict[str, Any], variant, alias: str) -> tuple[list, Any, str]:
         """Run the compiled SQL with ``values``: (rows, the compiler, what the queryset
@@ -111,7 +124,7 @@ class Prepared:
                 compiled = self._compiled.get(key) or self._compile(shape, variant, alias)
                 if len(self._compiled) < MAX_VARIANTS:
                     self._compiled[key] = compiled
-        sql, slots, compiler, kind = compiled
+        text, slots, compiler, kind = compiled
         params = []
         for name, detail in slots:
             if name == "":  # a constant of the query itself
@@ -120,8 +133,15 @@ class Prepared:
                 params.append(values[name])
             else:  # one item of a list argument
                 params.append(values[name][detail])
+        if kind == "update":
+            with (
+                transaction.mark_for_rollback_on_error(using=alias),
+                connections[alias].cursor() as cursor,
+            ):
+                cursor.execute(text, params)
+                return cursor.rowcount, compiler, kind
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(text, params)
             rows = cursor.fetchall()
         if compiler.has_extra_select:  # as execute_sql does: only the selected columns
             rows = [row[: compiler.col_count] for row in rows]
@@ -149,6 +169,15 @@ class Prepared:
         if kind != "objects":
             raise TypeError("objects() needs a queryset of model instances")
         return _instances(compiler, rows, using)
+
+    def update(self, *, variant=None, using: str = "default", **values) -> int:
+        """Run the compiled conditional write; the number of rows it changed."""
+        if self._changes is None:
+            raise TypeError("update() needs a Prepared made with changes=")
+        if connections[using].vendor != "postgresql":
+            return self._queryset(variant, values).using(using).update(**self._changes)
+        count, _compiler, _kind = self._run(values, variant, using)
+        return count
 
     def first(self, *, variant=None, using: str = "default", **values):
         """The first instance (build the queryset with ``[:1]``), or None."""

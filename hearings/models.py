@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
 
 from checkin_portal import clock
+from checkin_portal.history import HistoricalRecords
 from checkin_portal.places.zips import ZIP_RE, zone_for_address
 from checkin_portal.places.zones import validate_time_zone
 

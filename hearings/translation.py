@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from checkin_portal import history
 
 from .models import ImmigrationCourt
 
@@ -11,4 +12,4 @@ class ImmigrationCourtTranslationOptions(TranslationOptions):
 
 # History is registered after translation (STACK.md: a declared HistoricalRecords on a
 # translated model breaks every save).
-simple_history.register(ImmigrationCourt)
+history.register(ImmigrationCourt)

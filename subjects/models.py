@@ -14,8 +14,8 @@ from django.db.models import F, Q
 from django.db.models.lookups import Regex
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from simple_history.models import HistoricalRecords
 
+from checkin_portal.history import HistoricalRecords
 from checkin_portal.places.zones import validate_time_zone
 
 from .normalise import (

@@ -172,3 +172,33 @@ def test_a_values_list_whose_iterable_does_more_is_refused():
     )
     with pytest.raises(TypeError, match="values_list"):
         query.rows(pk=office.pk)
+
+
+def test_a_conditional_write_compiles_once_and_changes_only_its_own_rows():
+    office = OfficeFactory()
+    full = SlotFactory(office=office, starts_at=days_from_now(3, hour=10), capacity=1, booked=1)
+    free = SlotFactory(office=office, starts_at=days_from_now(3, hour=11), capacity=2)
+    other = SlotFactory(office=office, starts_at=days_from_now(3, hour=12), capacity=2)
+    take = Prepared(
+        lambda slot_id, after: Slot.objects.filter(
+            pk=slot_id, booked__lt=F("capacity"), starts_at__gt=after
+        ),
+        args={"slot_id": int, "after": datetime.datetime},
+        changes={"booked": F("booked") + 1},
+    )
+    now = days_from_now(0)
+    with CaptureQueriesContext(connection) as ctx:
+        assert take.update(slot_id=full.pk, after=now) == 0  # no free seat: nothing changes
+        assert take.update(slot_id=free.pk, after=now) == 1
+        assert take.update(slot_id=free.pk, after=now) == 1
+        assert take.update(slot_id=free.pk, after=now) == 0  # now full
+        assert take.update(slot_id=other.pk, after=days_from_now(4)) == 0  # too early
+    assert [q["sql"].split()[0] for q in ctx.captured_queries] == ["UPDATE"] * 5
+    assert len(take._compiled) == 1
+    assert Slot.objects.get(pk=full.pk).booked == 1
+    assert Slot.objects.get(pk=free.pk).booked == 2
+    assert Slot.objects.get(pk=other.pk).booked == 0
+    with pytest.raises(TypeError, match="changes="):
+        Prepared(lambda pk: Slot.objects.filter(pk=pk), args={"pk": int}).update(pk=free.pk)
+    with pytest.raises(TypeError, match="rows"):
+        take.rows(slot_id=free.pk, after=now)
