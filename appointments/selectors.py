@@ -49,8 +49,32 @@ _HAS_ACTIVE = Prepared(
 )
 
 
+# Whether the person has a booked appointment, as read with their session at the start of
+# this request (subjects.sessions: the same query), kept on the person.
+_HAS_ACTIVE_READ = "_has_active_appointment_read"
+
+
+def has_active_expression():
+    """Whether the session row's person has a booked appointment (an EXISTS probe of the
+    one-booked-per-person index), for the session's own query."""
+    return models.Exists(
+        Appointment.objects.filter(
+            subject_id=models.OuterRef("subject_id"), status=AppointmentStatus.BOOKED
+        )
+    )
+
+
+def note_has_active_appointment(subject, value: bool) -> None:
+    setattr(subject, _HAS_ACTIVE_READ, bool(value))
+
+
 def has_active_appointment(*, subject) -> bool:
-    """Whether the person has a booked appointment (one small query: no rows are read)."""
+    """Whether the person has a booked appointment: as read with this request's session
+    (no query), else one small query (no rows are read). Asked by pages that change no
+    appointment before they ask."""
+    known = getattr(subject, _HAS_ACTIVE_READ, None)
+    if known is not None:
+        return known
     return bool(_HAS_ACTIVE.rows(subject_id=subject.pk))
 
 

@@ -8,7 +8,9 @@ extending a database-backed session engine). Issue 17:
   whether a random key is taken, inserts an empty row under it, and then updates that
   row with the data at the end of the request (three statements where one does);
 * a write outside any transaction is one statement (atomic on its own), not wrapped in a
-  transaction of its own (BEGIN and COMMIT: two more round trips each time).
+  transaction of its own (BEGIN and COMMIT: two more round trips each time);
+* whether the person has a booked appointment, which the booking pages ask on every
+  request, comes in the same query.
 
 Every other behaviour is Django's (``SESSION_ENGINE`` names this module; ``clearsessions``
 works as before)."""
@@ -21,19 +23,24 @@ from django.db import DatabaseError, IntegrityError, connections, router
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from appointments.selectors import has_active_expression, note_has_active_appointment
 from checkin_portal.prepared import Prepared
 
 from .models import SubjectSession
 from .session import NOT_READ, SESSION_SUBJECT_KEY
 
-_LIVE_SESSION = Prepared(
-    lambda session_key, now: (
+
+def _live_session(session_key, now):
+    return (
         SubjectSession.objects.select_related("subject")
         .filter(session_key=session_key, expire_date__gt=now)
-        .order_by()[:1]
-    ),
-    args={"session_key": str, "now": datetime.datetime},
-)
+        .order_by()
+        # The booking pages ask on every request (appointments.selectors).
+        .annotate(person_has_active_appointment=has_active_expression())[:1]
+    )
+
+
+_LIVE_SESSION = Prepared(_live_session, args={"session_key": str, "now": datetime.datetime})
 
 
 class SessionStore(db.SessionStore):
@@ -54,7 +61,10 @@ class SessionStore(db.SessionStore):
         if session is None:
             self._session_key = None
         else:
-            self._row_subject = (session.subject_id, session.subject)
+            subject = session.subject
+            if subject is not None:
+                note_has_active_appointment(subject, session.person_has_active_appointment)
+            self._row_subject = (session.subject_id, subject)
         return session
 
     def subject_read_with(self, pk: int):
