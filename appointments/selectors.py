@@ -6,13 +6,20 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared
 from offices.models import Office
 from offices.ranking import KM_PER_MILE, geodesic_km
-from offices.selectors import NearbyOffice
+from offices.selectors import (
+    ROW_DIGEST,
+    NearbyOffice,
+    keep_offices,
+    kept_if_same,
+    kept_offices_around,
+    with_row_digest,
+)
 
 from .models import (
     Appointment,
@@ -263,7 +270,7 @@ def _offices_with_soonest(*, ids, cutoff, now, box=None):
             latitude__range=box[:2],
             longitude__range=box[2:],
         )
-    return (
+    return with_row_digest(
         Office.objects.filter(wanted)
         .order_by()
         .annotate(soonest_starts_at=models.Subquery(_first_open_start(cutoff=cutoff, now=now)))
@@ -313,15 +320,55 @@ _SOONEST_NEAR = Prepared(
 )
 
 
-def _soonest_offices(ids: list[int], near) -> list[Office]:
-    """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once."""
+# The same, when the finder keeps every office it may show whole (offices.selectors): only
+# the digest of each row and its soonest time are read. A plain QuerySet:
+# modeltranslation's would rewrite the columns of values_list().
+def _soonest_only(query):
+    # In the order the columns are selected (annotations last, as annotated).
+    return QuerySet(Office, query=query.query).values_list("pk", "soonest_starts_at", ROW_DIGEST)
+
+
+_SOONEST_ONLY_OF = Prepared(
+    lambda ids, cutoff, now: _soonest_only(_offices_with_soonest(ids=ids, cutoff=cutoff, now=now)),
+    args=_SOONEST_OF._args,
+    lists=("ids",),
+)
+_SOONEST_ONLY_NEAR = Prepared(
+    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _soonest_only(
+        _offices_with_soonest(
+            ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
+        )
+    ),
+    args=_SOONEST_NEAR._args,
+    lists=("ids",),
+)
+
+
+def _soonest_offices(ids: list[int], near) -> list[tuple[Office, datetime.datetime | None]]:
+    """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once:
+    each office with its soonest time. Offices the finder keeps whole are not read again
+    (one query either way)."""
     values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
-    if near is None:
-        return _SOONEST_OF.objects(**values)
-    box = _bounding_box(*near)
-    return _SOONEST_NEAR.objects(
-        **values, lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3]
-    )
+    box = _bounding_box(*near) if near is not None else None
+    if box is not None:
+        values.update(lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3])
+    kept = kept_offices_around(ids, box)
+    if kept is None:
+        found = []
+        for office in (_SOONEST_OF if box is None else _SOONEST_NEAR).objects(**values):
+            found.append((office, office.soonest_starts_at))
+            del office.soonest_starts_at  # kept offices carry no time: it changes
+        keep_offices(office for office, _starts_at in found)
+        return found
+    rows = (_SOONEST_ONLY_OF if box is None else _SOONEST_ONLY_NEAR).rows(**values)
+    found = []
+    for pk, starts_at, digest in rows:
+        office = kept_if_same(kept, pk, digest)
+        # An office changed since it was kept (an edit between the search's two
+        # queries) is left out of this page; the next search reads it anew.
+        if office is not None:
+            found.append((office, starts_at))
+    return found
 
 
 @dataclass(frozen=True)
@@ -376,12 +423,12 @@ def soonest_times(*, search) -> SoonestTimes:
     max_km = settings.SOONEST_FARTHER_MILES * KM_PER_MILE
     near = (place.latitude, place.longitude, max_km) if place and max_km > 0 else None
     found = {
-        office.pk: office for office in _soonest_offices([row.office.pk for row in results], near)
+        office.pk: (office, starts_at)
+        for office, starts_at in _soonest_offices([row.office.pk for row in results], near)
     }
 
     def soonest_of(pk):
-        office = found.get(pk)
-        return office.soonest_starts_at if office is not None else None
+        return found[pk][1] if pk in found else None
 
     rows = [SoonestRow(nearby=row, starts_at=soonest_of(row.office.pk)) for row in results]
     if near is None:
@@ -389,25 +436,24 @@ def soonest_times(*, search) -> SoonestTimes:
     known = [row.starts_at for row in rows if row.starts_at is not None]
     latest = min(known) - datetime.timedelta(days=settings.SOONEST_EARLIER_DAYS) if known else None
     shown = {row.office.pk for row in results}
-    others = [office for office in found.values() if office.pk not in shown]
+    others = [pair for pk, pair in found.items() if pk not in shown]
     return SoonestTimes(rows=rows, farther=_farther_office(others, place, max_km, latest))
 
 
 def _farther_office(offices, place, max_km: float, latest) -> SoonestRow | None:
-    """The nearest of ``offices`` within ``max_km`` of ``place`` that takes online bookings
-    and has a time open no later than ``latest`` (any open time when ``latest`` is None:
-    none of the nearest offices has one)."""
+    """The nearest of ``offices`` (each with its soonest time) within ``max_km`` of
+    ``place`` that takes online bookings and has a time open no later than ``latest``
+    (any open time when ``latest`` is None: none of the nearest offices has one)."""
     candidates = []
-    for office in offices:
-        starts_at = office.soonest_starts_at
+    for office, starts_at in offices:
         if starts_at is None or (latest is not None and starts_at > latest):
             continue
         if not (office.is_active and office.accepts_online_booking) or office.latitude is None:
             continue
         km = geodesic_km(place.latitude, place.longitude, office.latitude, office.longitude)
         if km <= max_km:
-            candidates.append((km, office.pk, office))
+            candidates.append((km, office.pk, office, starts_at))
     if not candidates:
         return None
-    km, _pk, office = min(candidates)
-    return SoonestRow(nearby=NearbyOffice(office=office, km=km), starts_at=office.soonest_starts_at)
+    km, _pk, office, starts_at = min(candidates)
+    return SoonestRow(nearby=NearbyOffice(office=office, km=km), starts_at=starts_at)

@@ -13,6 +13,11 @@ Queries per search are fixed, whatever the number of offices (146 or 10,000):
   redone and the winners fetched again (1 query). A winner that is missing or inactive
   in the fetch (deleted, or switched off by a bulk update) triggers the same reread.
 
+The winners are read whole (60 columns, a dozen of them translated) the first time only:
+each process keeps them, and a later search reads just a digest of each winner's row (md5
+of the whole row, in the same one query) and uses the kept office while the digest is the
+same, so any edit, however made, is shown at once (see "Whole offices kept per process").
+
 So a search costs 1 query, and 3 right after an office change (or in a new process).
 Every process sees a change on its next search, because every save moves
 ``updated_at`` (admin, importer and services all save through the model; a bulk
@@ -28,11 +33,11 @@ bench-offices``).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connection
-from django.db.models import DateTimeField
+from django.db import connection, connections
+from django.db.models import DateTimeField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
@@ -75,7 +80,7 @@ class NearbyOffice:
         """The office and its distance as plain values (see ``Office.shown``). Worked out
         once: a search's results and their soonest times both key on it, within one
         request (one language)."""
-        return (self.office.shown(), self.km)
+        return (_office_shown(self.office), self.km)
 
     @property
     def show_km(self) -> bool:
@@ -145,6 +150,9 @@ class _Snapshot:
     token: tuple
     points: ranking.PointSet  # active offices that take online bookings
     not_bookable: ranking.PointSet  # active offices that do not
+    # Whole offices read under this token, by id, kept for the next searches (see
+    # ``nearest``). Shared by every thread of the process: read, never changed.
+    offices: dict[int, Office] = field(default_factory=dict, compare=False, repr=False)
 
 
 _snapshot: _Snapshot | None = None
@@ -224,21 +232,141 @@ def forget_office_points() -> None:
         _snapshot = None
 
 
-def _offices_with_token(ids):
+def _token_annotations() -> dict:
     last_id, changed = _token_parts()
+    return {
+        "offices_last_id": RawSQL(last_id, ()),  # noqa: S611 - no input in it
+        "offices_changed": RawSQL(changed, (), output_field=DateTimeField()),  # noqa: S611
+    }
+
+
+# --- Whole offices kept per process (issue 17). A search showed the same few offices
+# again and again, each read whole (60 columns, a dozen translated) and made into a model
+# instance on every search. Now each is read whole once and kept on the snapshot; later
+# searches read only a digest of each row, in the same one query, and use the kept
+# office while the digest is the same. The digest covers every column however it was
+# changed (the admin, an import, a bulk update, plain SQL), so what is shown is always
+# the row as it is now. PostgreSQL only (md5 of the row); elsewhere (the SQLite demo)
+# every search reads the offices whole, as before.
+ROW_DIGEST = "office_row_digest"
+
+
+_SHOWN = "_kept_shown"  # on a kept office: its ``shown()`` by language
+
+
+def _kept(office: Office) -> Office:
+    setattr(office, _SHOWN, {})
+    return office
+
+
+def _office_shown(office: Office) -> tuple:
+    """``office.shown()``, worked out once per language for a kept office (it does not
+    change while it is kept)."""
+    by_language = getattr(office, _SHOWN, None)
+    if by_language is None:
+        return office.shown()
+    language = get_language()
+    shown = by_language.get(language)
+    if shown is None:
+        shown = by_language[language] = office.shown()
+    return shown
+
+
+def keeps_offices(alias: str = "default") -> bool:
+    return connections[alias].vendor == "postgresql"
+
+
+def _row_digest() -> RawSQL:
+    """A digest of the office row as this statement reads it (the outer table's alias is
+    its name in the queries that use it)."""
+    table = connection.ops.quote_name(Office._meta.db_table)
+    return RawSQL(f"md5({table}::text)", ())  # noqa: S611 - names from the model only
+
+
+def with_row_digest(queryset):
+    """``queryset`` of offices with each row's digest (on PostgreSQL), to keep them."""
+    return queryset.annotate(**{ROW_DIGEST: _row_digest()}) if keeps_offices() else queryset
+
+
+def _offices_with_token(ids):
     # The token (see _offices_token) rides along: one query, no second round trip.
-    return (
-        Office.objects.filter(pk__in=ids)
-        .order_by()
-        .annotate(
-            offices_last_id=RawSQL(last_id, ()),  # noqa: S611 - no input in it
-            offices_changed=RawSQL(changed, (), output_field=DateTimeField()),  # noqa: S611
-        )
-    )
+    query = Office.objects.filter(pk__in=ids).order_by().annotate(**_token_annotations())
+    return with_row_digest(query)
 
 
 # Every search fetches its nearest offices: compiled once per process (issue 17).
 _OFFICES_WITH_TOKEN = Prepared(_offices_with_token, args={"ids": int}, lists=("ids",))
+
+# The digests of kept offices, with the token. A plain QuerySet: modeltranslation's
+# would rewrite the columns of values_list().
+_OFFICE_DIGESTS = Prepared(
+    lambda ids: (
+        QuerySet(Office)
+        .filter(pk__in=ids)
+        .order_by()
+        .annotate(**_token_annotations(), **{ROW_DIGEST: _row_digest()})
+        # In the order the columns are selected (annotations last, as annotated).
+        .values_list("pk", "offices_last_id", "offices_changed", ROW_DIGEST)
+    ),
+    args={"ids": int},
+    lists=("ids",),
+)
+
+
+def kept_if_same(kept: dict[int, Office], pk: int, digest: str) -> Office | None:
+    """The kept office ``pk`` if its row is still the one it was read from."""
+    office = kept.get(pk)
+    return office if office is not None and getattr(office, ROW_DIGEST) == digest else None
+
+
+def _kept_or_fetched(snapshot: _Snapshot, ids: list[int]) -> tuple[dict[int, Office], tuple]:
+    """The offices ``ids`` and the token, in one query: when the snapshot keeps them all,
+    only the digests of their rows are read (an office whose row changed is left out, so
+    the search sees the copy as stale and reads again); else they are read whole, and
+    kept."""
+    kept = snapshot.offices
+    if kept and all(pk in kept for pk in ids):
+        offices, token = {}, None
+        for pk, last_id, changed, digest in _OFFICE_DIGESTS.rows(ids=ids):
+            token = (last_id, changed)
+            office = kept_if_same(kept, pk, digest)
+            if office is not None:
+                offices[pk] = office
+        return offices, token if token is not None else _offices_token()
+    offices, token = _fetch(ids)
+    if token == snapshot.token and keeps_offices():
+        kept.update((pk, _kept(office)) for pk, office in offices.items())
+    return offices, token
+
+
+def keep_offices(offices) -> None:
+    """Keep these whole offices, read just now with their digests (``with_row_digest``),
+    for later searches."""
+    snapshot = _snapshot
+    if snapshot is not None and keeps_offices():
+        for office in offices:
+            snapshot.offices[office.pk] = _kept(office)
+
+
+def kept_offices_around(ids, box) -> dict[int, Office] | None:
+    """The kept whole offices ``ids`` and every active office taking online bookings
+    inside ``box`` (lat_min, lat_max, lon_min, lon_max), by id; None when one of them
+    is not kept (then read them whole)."""
+    snapshot = _snapshot
+    if snapshot is None:
+        return None
+    kept, points = snapshot.offices, snapshot.points
+    wanted = set(ids)
+    if box is not None:
+        lat_min, lat_max, lon_min, lon_max = box
+        wanted.update(
+            pk
+            for pk, lat, lon in zip(points.ids, points.latitudes, points.longitudes, strict=True)
+            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
+        )
+    if not all(pk in kept for pk in wanted):
+        return None
+    return {pk: kept[pk] for pk in wanted}
 
 
 def _fetch(ids: list[int]) -> tuple[dict[int, Office], tuple]:
@@ -269,7 +397,8 @@ def nearest(
     they are nearer than the last of those.
 
     Optimistic: rank against this process's copy of the coordinates, then fetch the
-    winners of both rankings together with the current token in one query. If the token
+    winners of both rankings (only their digests when they are kept whole already)
+    together with the current token in one query. If the token
     shows that the offices changed since the copy was made, reload the copy and rank
     again. So: one query when nothing changed; three after a change or in a new
     process."""
@@ -286,7 +415,7 @@ def nearest(
             others = [(pk, km) for pk, km in others if km < ranked[-1][1]]
         wanted = ranked + others
         if wanted:
-            offices, token = _fetch([pk for pk, _ in wanted])
+            offices, token = _kept_or_fetched(snapshot, [pk for pk, _ in wanted])
         else:
             offices, token = {}, _offices_token()
         # A winner deleted, switched off or switched to "no online booking" without a
