@@ -73,7 +73,7 @@ class Prepared:
         self._args = dict(args)
         self._lists = frozenset(lists)
         self._changes = dict(changes) if changes else None
-        self._compiled: dict[tuple, tuple[str, tuple, Any, str]] = {}
+        self._compiled: dict[tuple, tuple[str, tuple, Any, str, list]] = {}
         self._lock = threading.Lock()
 
     def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any, str]:
@@ -111,7 +111,14 @@ class Prepared:
         if missing:
             raise ValueError(f"stand-ins not passed as parameters: {sorted(map(str, missing))}")
         kind = "update" if self._changes is not None else _kind(queryset)
-        return text, tuple(slots), compiler, kind
+        # What results_iter() would work out again on every run: the converters of the
+        # selected columns (a field's from_db_value, an annotation's output type).
+        converters = []
+        if kind != "update":
+            converters = compiler.get_converters(
+                [column[0] for column in compiler.select[: compiler.col_count]]
+            )
+        return text, tuple(slots), compiler, kind, converters
 
     def _run(self, values: dict[str, Any], variant, alias: str) -> tuple[list, Any, str]:
         """Run the compiled SQL with ``values``: (rows, the compiler, what the queryset
@@ -124,7 +131,7 @@ class Prepared:
                 compiled = self._compiled.get(key) or self._compile(shape, variant, alias)
                 if len(self._compiled) < MAX_VARIANTS:
                     self._compiled[key] = compiled
-        text, slots, compiler, kind = compiled
+        text, slots, compiler, kind, converters = compiled
         params = []
         for name, detail in slots:
             if name == "":  # a constant of the query itself
@@ -139,13 +146,13 @@ class Prepared:
                 connections[alias].cursor() as cursor,
             ):
                 cursor.execute(text, params)
-                return cursor.rowcount, compiler, kind
+                return cursor.rowcount, compiler, kind, converters
         with connections[alias].cursor() as cursor:
             cursor.execute(text, params)
             rows = cursor.fetchall()
         if compiler.has_extra_select:  # as execute_sql does: only the selected columns
             rows = [row[: compiler.col_count] for row in rows]
-        return rows, compiler, kind
+        return rows, compiler, kind, converters
 
     def _queryset(self, variant, values: dict[str, Any]) -> QuerySet:
         return self._build(**values) if variant is None else self._build(variant, **values)
@@ -155,20 +162,20 @@ class Prepared:
         converters applied)."""
         if connections[using].vendor != "postgresql":
             return list(self._queryset(variant, values).using(using))
-        rows, compiler, kind = self._run(values, variant, using)
+        rows, compiler, kind, converters = self._run(values, variant, using)
         if kind != "rows":
             raise TypeError("rows() needs a values_list() queryset whose columns come in order")
-        return list(compiler.results_iter([rows], tuple_expected=True))
+        return _converted(compiler, converters, rows, tuples=True)
 
     def objects(self, *, variant=None, using: str = "default", **values) -> list:
         """Model instances of the compiled query, as the queryset would give them (its
         ``select_related`` objects and annotations included)."""
         if connections[using].vendor != "postgresql":
             return list(self._queryset(variant, values).using(using))
-        rows, compiler, kind = self._run(values, variant, using)
+        rows, compiler, kind, converters = self._run(values, variant, using)
         if kind != "objects":
             raise TypeError("objects() needs a queryset of model instances")
-        return _instances(compiler, rows, using)
+        return _instances(compiler, converters, rows, using)
 
     def update(self, *, variant=None, using: str = "default", **values) -> int:
         """Run the compiled conditional write; the number of rows it changed."""
@@ -176,7 +183,7 @@ class Prepared:
             raise TypeError("update() needs a Prepared made with changes=")
         if connections[using].vendor != "postgresql":
             return self._queryset(variant, values).using(using).update(**self._changes)
-        count, _compiler, _kind = self._run(values, variant, using)
+        count, *_compiled = self._run(values, variant, using)
         return count
 
     def first(self, *, variant=None, using: str = "default", **values):
@@ -204,7 +211,16 @@ def _kind(queryset: QuerySet) -> str:
     return ""
 
 
-def _instances(compiler, rows: list, db: str) -> list:
+def _converted(compiler, converters, rows: list, *, tuples: bool = False):
+    """``rows`` as ``compiler.results_iter`` gives them, from the converters worked out
+    when the query was compiled."""
+    if not converters:
+        return rows
+    converted = compiler.apply_converters(rows, converters)
+    return list(map(tuple, converted) if tuples else converted)
+
+
+def _instances(compiler, converters, rows: list, db: str) -> list:
     """What ``ModelIterable`` makes of ``rows`` (django/db/models/query.py, Django 5.2),
     from the compiler that wrote the SQL: converters applied, the model built from its
     columns, related objects from theirs, annotations set."""
@@ -216,7 +232,7 @@ def _instances(compiler, rows: list, db: str) -> list:
     related_populators = get_related_populators(klass_info, select, db)
     annotations = compiler.annotation_col_map
     found = []
-    for row in compiler.results_iter([rows]):
+    for row in _converted(compiler, converters, rows):
         obj = model_cls.from_db(db, init_list, row[start:end])
         for populator in related_populators:
             populator.populate(row, obj)

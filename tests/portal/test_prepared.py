@@ -202,3 +202,28 @@ def test_a_conditional_write_compiles_once_and_changes_only_its_own_rows():
         Prepared(lambda pk: Slot.objects.filter(pk=pk), args={"pk": int}).update(pk=free.pk)
     with pytest.raises(TypeError, match="rows"):
         take.rows(slot_id=free.pk, after=now)
+
+
+def test_converters_are_worked_out_once_per_compiled_query(monkeypatch):
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from tests.appointments.factories import AppointmentFactory
+
+    appointment = AppointmentFactory(reminder_phone="+14045551234")
+    calls = []
+    original = SQLCompiler.get_converters
+
+    def counted(self, expressions):
+        calls.append(len(expressions))
+        return original(self, expressions)
+
+    monkeypatch.setattr(SQLCompiler, "get_converters", counted)
+    query = Prepared(
+        lambda pk: Appointment.objects.select_related("slot").filter(pk=pk)[:1],
+        args={"pk": int},
+    )
+    for _ in range(3):
+        found = query.first(pk=appointment.pk)
+        assert found.reminder_phone == appointment.reminder_phone  # converted
+        assert type(found.reminder_phone) is type(appointment.reminder_phone)
+    assert len(calls) == 1
