@@ -48,8 +48,9 @@ class PointSet:
     lat_radians: tuple[float, ...]
     lon_radians: tuple[float, ...]
     cos_lat: tuple[float, ...]
-    # (latitude, longitude, limit) -> ranking. It lives and dies with this set: a changed
-    # office list is a new set (offices.selectors reloads its snapshot).
+    # (latitude, longitude, limit) -> ranking, and ("box", bounds) -> the ids inside. It
+    # lives and dies with this set: a changed office list is a new set (offices.selectors
+    # reloads its snapshot).
     rankings: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -103,6 +104,24 @@ def nearest(
             points.rankings.clear()
         known = points.rankings[key] = tuple(_rank(points, latitude, longitude, limit))
     return list(known)
+
+
+def within_box(
+    points: PointSet, lat_min: float, lat_max: float, lon_min: float, lon_max: float
+) -> tuple[int, ...]:
+    """Ids of the points inside the box (kept per set and box, as rankings are: the
+    soonest times of a search ask for the same place's box each time)."""
+    key = ("box", lat_min, lat_max, lon_min, lon_max)
+    known = points.rankings.get(key)
+    if known is None:
+        if len(points.rankings) >= RANKINGS_KEPT:
+            points.rankings.clear()
+        known = points.rankings[key] = tuple(
+            pk
+            for pk, lat, lon in zip(points.ids, points.latitudes, points.longitudes, strict=True)
+            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
+        )
+    return known
 
 
 def _rank(

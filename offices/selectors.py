@@ -355,15 +355,10 @@ def kept_offices_around(ids, box) -> dict[int, Office] | None:
     snapshot = _snapshot
     if snapshot is None:
         return None
-    kept, points = snapshot.offices, snapshot.points
+    kept = snapshot.offices
     wanted = set(ids)
     if box is not None:
-        lat_min, lat_max, lon_min, lon_max = box
-        wanted.update(
-            pk
-            for pk, lat, lon in zip(points.ids, points.latitudes, points.longitudes, strict=True)
-            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
-        )
+        wanted.update(ranking.within_box(snapshot.points, *box))
     if not all(pk in kept for pk in wanted):
         return None
     return {pk: kept[pk] for pk in wanted}

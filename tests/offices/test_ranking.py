@@ -239,3 +239,15 @@ def test_rankings_kept_are_bounded(monkeypatch):
     for step in range(5):
         ranking.nearest(points, 33.0 + step / 10, -84.0)
         assert len(points.rankings) <= 3
+
+
+def test_the_points_inside_a_box_are_found_once_per_set_and_box():
+    points = ranking.build_point_set([(1, 30.0, -95.0), (2, 31.0, -96.0), (3, 40.0, -75.0)])
+    assert ranking.within_box(points, 29.5, 31.5, -96.5, -94.5) == (1, 2)
+    assert ranking.within_box(points, 39.0, 41.0, -76.0, -74.0) == (3,)
+    assert ranking.within_box(points, 0.0, 1.0, 0.0, 1.0) == ()
+    kept = dict(points.rankings)
+    assert (
+        ranking.within_box(points, 29.5, 31.5, -96.5, -94.5)
+        is kept[("box", 29.5, 31.5, -96.5, -94.5)]
+    )
