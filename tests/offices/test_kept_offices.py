@@ -4,28 +4,21 @@ and use the kept office while its row is the same. The digest covers every colum
 edit made any way at all (the admin, an import, a bulk update, plain SQL) is shown on the
 next search."""
 
-import re
-
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from checkin_portal.templatetags import once_tags
 from offices.models import Office
+from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 
 from .pages import fresh_office_points, listed_offices, texas_offices  # noqa: F401 - fixtures
 from .test_finder_soonest import FINDER, HOUSTON, _open
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    once_tags._PARTS.clear()
-    yield
-    once_tags._PARTS.clear()
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_office_points", "fresh_page_parts"),
+]
 
 
 def _search(client: Client, query: str = HOUSTON):
@@ -48,7 +41,7 @@ def test_a_search_reads_the_offices_whole_once_then_only_their_digests(client: C
     again, queries = _search(client)
     assert len(queries) == 2, queries  # the same two queries as ever
     assert not any(_reads_whole(sql) for sql in queries), queries
-    assert CSRF.sub("", again) == CSRF.sub("", first)
+    assert without_csrf_tokens(again) == without_csrf_tokens(first)
     assert listed_offices(again)[:4] == ["HOU-DOWNTOWN", "HOU-WEST", "HOU-NORTH", "BAY-CITY-TX"]
 
 

@@ -2,8 +2,6 @@
 skip link, "Back to My check-in", a page's fixed links) is rendered once per process and
 language (``{% same_for %}``, issue 17), and a page is the same as when rendered anew."""
 
-import re
-
 import pytest
 from django.templatetags.static import StaticNode
 from django.test import Client
@@ -11,17 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from checkin_portal.templatetags import once_tags
+from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
-pytestmark = pytest.mark.django_db
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    once_tags._PARTS.clear()
-    yield
-    once_tags._PARTS.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_parts")]
 
 
 def _signed_in(client: Client) -> None:
@@ -40,7 +31,9 @@ def test_my_check_in_is_the_same_as_a_fresh_render(client: Client, language, mon
     with monkeypatch.context() as patch:
         patch.setattr(once_tags._PARTS, "get", lambda key, make: make())
         fresh = client.get(path).text
-    assert CSRF.sub("", kept[0]) == CSRF.sub("", kept[1]) == CSRF.sub("", fresh)
+    assert (
+        without_csrf_tokens(kept[0]) == without_csrf_tokens(kept[1]) == without_csrf_tokens(fresh)
+    )
     assert "#main-content" in fresh and "/static/" in fresh
 
 
