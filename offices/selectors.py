@@ -150,8 +150,9 @@ class _Snapshot:
     token: tuple
     points: ranking.PointSet  # active offices that take online bookings
     not_bookable: ranking.PointSet  # active offices that do not
-    # Whole offices read under this token, by id, kept for the next searches (see
-    # ``nearest``). Shared by every thread of the process: read, never changed.
+    # Whole offices, by id, kept for the next searches and used while their rows' digests
+    # are the same (see "Whole offices kept per process"). Shared by every thread of the
+    # process: their fields are never changed.
     offices: dict[int, Office] = field(default_factory=dict, compare=False, repr=False)
 
 
