@@ -30,24 +30,24 @@ def _get(client: Client, name: str, **data):
 
 
 @pytest.mark.parametrize(
-    ("page", "data"),
+    ("page_name", "data"),
     [("appointments:times", {"office": "CHICAGO-IL"}), ("appointments:start", {})],
 )
-def test_the_booking_pages_ask_no_query_of_their_own(client: Client, sign_in_as, page, data):
+def test_the_booking_pages_ask_no_query_of_their_own(client: Client, sign_in_as, page_name, data):
     office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
     first, _second = (SlotFactory(office=office, starts_at=days_from_now(n)) for n in (2, 3))
     person = sign_in_as(SubjectFactory())
-    html, queries = _get(client, page, **data)
+    html, queries = _get(client, page_name, **data)
     assert NOTICE not in html
     assert not [sql for sql in queries if sql.startswith(OWN_QUERY)], queries
     # Booked (elsewhere, between two requests): the next page knows it, still no query.
     lifecycle.appointment_book(subject=person, slot_id=first.pk, language="en")
-    html, queries = _get(client, page, **data)
+    html, queries = _get(client, page_name, **data)
     assert NOTICE in html
     assert not [sql for sql in queries if sql.startswith(OWN_QUERY)], queries
     # Cancelled: the next page knows that too.
     lifecycle.appointment_cancel(subject=person)
-    html, _queries = _get(client, page, **data)
+    html, _queries = _get(client, page_name, **data)
     assert NOTICE not in html
 
 
