@@ -299,6 +299,12 @@ class AppointmentStatus(models.TextChoices):
     NO_SHOW = "no_show", _("Did not come")
 
 
+def booked_by(subject) -> Q:
+    """The person's booked appointment (at most one: a partial unique constraint), for
+    ``subject`` as an id or an expression (``OuterRef("subject_id")``)."""
+    return Q(subject_id=subject, status=AppointmentStatus.BOOKED)
+
+
 class Appointment(models.Model):
     subject = models.ForeignKey(
         "subjects.Subject",

@@ -27,6 +27,7 @@ from .models import (
     Closure,
     PublicReason,
     Slot,
+    booked_by,
     open_to_everyone,
 )
 from .policy import booking_cutoff
@@ -41,7 +42,7 @@ def active_appointment(*, subject) -> Appointment | None:
 _ACTIVE = Prepared(
     lambda subject_id: (
         Appointment.objects.select_related("slot__office")
-        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
+        .filter(booked_by(subject_id))
         .order_by("pk")[:1]
     ),
     args={"subject_id": int},
@@ -49,9 +50,7 @@ _ACTIVE = Prepared(
 
 
 _HAS_ACTIVE = Prepared(
-    lambda subject_id: Appointment.objects.filter(
-        subject_id=subject_id, status=AppointmentStatus.BOOKED
-    ).values_list("pk")[:1],
+    lambda subject_id: Appointment.objects.filter(booked_by(subject_id)).values_list("pk")[:1],
     args={"subject_id": int},
 )
 
@@ -64,11 +63,7 @@ _HAS_ACTIVE_READ = "_has_active_appointment_read"
 def has_active_expression():
     """Whether the session row's person has a booked appointment (an EXISTS probe of the
     one-booked-per-person index), for the session's own query."""
-    return models.Exists(
-        Appointment.objects.filter(
-            subject_id=models.OuterRef("subject_id"), status=AppointmentStatus.BOOKED
-        )
-    )
+    return models.Exists(Appointment.objects.filter(booked_by(models.OuterRef("subject_id"))))
 
 
 def note_has_active_appointment(subject, value: bool) -> None:

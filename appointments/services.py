@@ -11,7 +11,7 @@ from django.db.models import Q
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared
 
-from .models import Appointment, AppointmentStatus
+from .models import Appointment, AppointmentStatus, booked_by
 
 CONTACT_FIELDS = ("wants_reminder", "reminder_email", "reminder_phone")
 
@@ -23,9 +23,7 @@ def active_for_update(subject) -> Appointment | None:
 # Read in every booking transaction: compiled once per process (issue 17).
 _ACTIVE_FOR_UPDATE = Prepared(
     lambda subject_id: (
-        Appointment.objects.select_for_update()
-        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
-        .order_by("pk")[:1]
+        Appointment.objects.select_for_update().filter(booked_by(subject_id)).order_by("pk")[:1]
     ),
     args={"subject_id": int},
 )

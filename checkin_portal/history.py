@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 
+import simple_history
 from simple_history import manager as history_manager
 from simple_history import models as history_models
 
@@ -36,6 +37,4 @@ class HistoricalRecords(history_models.HistoricalRecords):
 def register(model, **kwargs):
     """``simple_history.register`` with these records (for models whose history is
     registered after their translated fields, STACK.md)."""
-    import simple_history
-
     simple_history.register(model, records_class=HistoricalRecords, **kwargs)

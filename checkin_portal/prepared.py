@@ -76,7 +76,7 @@ class Prepared:
         self._compiled: dict[tuple, tuple[str, tuple, Any, str, list]] = {}
         self._lock = threading.Lock()
 
-    def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any, str]:
+    def _compile(self, shape: tuple, variant, alias: str) -> tuple[str, tuple, Any, str, list]:
         lengths = dict(shape)
         counter = itertools.count()
         stand_ins: dict[str, Any] = {}
@@ -120,9 +120,10 @@ class Prepared:
             )
         return text, tuple(slots), compiler, kind, converters
 
-    def _run(self, values: dict[str, Any], variant, alias: str) -> tuple[list, Any, str]:
-        """Run the compiled SQL with ``values``: (rows, the compiler, what the queryset
-        makes of rows: "objects", "rows" or "" for neither)."""
+    def _run(self, values: dict[str, Any], variant, alias: str) -> tuple[Any, Any, str, list]:
+        """Run the compiled SQL with ``values``: (rows, or the row count of an update; the
+        compiler; what the queryset makes of rows: "objects", "rows", "update" or "" for
+        neither; the columns' converters)."""
         shape = tuple(sorted((name, len(values[name])) for name in self._lists))
         key = (alias, get_language(), shape, variant)
         compiled = self._compiled.get(key)

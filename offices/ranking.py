@@ -98,12 +98,7 @@ def nearest(
     """The ``limit`` nearest points as (id, geodesic km), nearest first (kept per set and
     place: the same search is ranked once)."""
     key = (latitude, longitude, limit)
-    known = points.rankings.get(key)
-    if known is None:
-        if len(points.rankings) >= RANKINGS_KEPT:
-            points.rankings.clear()
-        known = points.rankings[key] = tuple(_rank(points, latitude, longitude, limit))
-    return list(known)
+    return list(_kept(points, key, lambda: _rank(points, latitude, longitude, limit)))
 
 
 def within_box(
@@ -112,15 +107,24 @@ def within_box(
     """Ids of the points inside the box (kept per set and box, as rankings are: the
     soonest times of a search ask for the same place's box each time)."""
     key = ("box", lat_min, lat_max, lon_min, lon_max)
+    return _kept(
+        points,
+        key,
+        lambda: (
+            pk
+            for pk, lat, lon in zip(points.ids, points.latitudes, points.longitudes, strict=True)
+            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
+        ),
+    )
+
+
+def _kept(points: PointSet, key: tuple, make) -> tuple:
+    """``make()`` as a tuple, worked out once per set and key (at most RANKINGS_KEPT)."""
     known = points.rankings.get(key)
     if known is None:
         if len(points.rankings) >= RANKINGS_KEPT:
             points.rankings.clear()
-        known = points.rankings[key] = tuple(
-            pk
-            for pk, lat, lon in zip(points.ids, points.latitudes, points.longitudes, strict=True)
-            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
-        )
+        known = points.rankings[key] = tuple(make())
     return known
 
 

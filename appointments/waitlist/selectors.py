@@ -3,7 +3,7 @@
 from checkin_portal.prepared import Prepared
 from offices.selectors import nearest_offices
 
-from ..models import Appointment, AppointmentStatus
+from ..models import Appointment, booked_by
 from .models import WaitlistEntry
 
 NEARBY_COUNT = 3  # besides the appointment's own office
@@ -19,7 +19,7 @@ def active_with_waiting(*, subject) -> Appointment | None:
 _ACTIVE_WITH_WAITING = Prepared(
     lambda subject_id: (
         Appointment.objects.select_related("slot__office", "waitlist_entry")
-        .filter(subject_id=subject_id, status=AppointmentStatus.BOOKED)
+        .filter(booked_by(subject_id))
         .order_by("pk")[:1]
     ),
     args={"subject_id": int},
