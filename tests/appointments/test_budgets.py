@@ -69,15 +69,20 @@ def bulk_history(office, *, years_of_slots=1, appointments=50_000):
         AppointmentStatus.CHECKED_IN,
         AppointmentStatus.RESCHEDULED,
     ]
+    # Distinct numbers: 50,000 random ones collide about once in a thousand runs, and the
+    # unique constraint then fails the whole insert.
+    numbers = set()
+    while len(numbers) < appointments:
+        numbers.add(new_confirmation_number())
     Appointment.objects.bulk_create(
         [
             Appointment(
                 subject=subjects[n % len(subjects)],
                 slot_id=slot_ids[n % len(slot_ids)],
-                confirmation_number=new_confirmation_number(),
+                confirmation_number=number,
                 status=statuses[n % 3],
             )
-            for n in range(appointments)
+            for n, number in enumerate(numbers)
         ],
         batch_size=5000,
     )
