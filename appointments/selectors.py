@@ -15,9 +15,14 @@ from offices.ranking import KM_PER_MILE, geodesic_km
 from offices.selectors import (
     ROW_DIGEST,
     NearbyOffice,
+    bookable_office_by_code,
     keep_offices,
+    keeps_offices,
     kept_if_same,
+    kept_office,
     kept_offices_around,
+    office_code,
+    row_digest_of_code,
     with_row_digest,
 )
 
@@ -80,10 +85,11 @@ def has_active_appointment(*, subject) -> bool:
     return bool(_HAS_ACTIVE.rows(subject_id=subject.pk))
 
 
-def _open_slots(*, office_id: int, cutoff, now):
+def _open_slots(*, cutoff, now, **office):
+    """``office``: office_id=..., or a lookup through the office (the times by code)."""
     return (
         Slot.objects.filter(
-            office_id=office_id,
+            **office,
             is_blocked=False,
             booked__lt=F("capacity"),
             starts_at__gt=cutoff,
@@ -125,6 +131,59 @@ def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
         now=clock.now(),
     )
     return SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
+
+
+# The times page's office and times together (see bookable_office_times). The office is
+# a scalar subquery, not a join: PostgreSQL works it out once, then reads the times from
+# the open-times index as for an office id (joined, it read every office's open times in
+# time order and kept one office's: 30 ms instead of 0.2 at 50,000 people). The office's
+# row digest rides along the same way.
+_OPEN_SLOTS_AT_CODE = Prepared(
+    lambda bounds, code, cutoff, now: _open_slots(
+        office_id=models.Subquery(
+            Office.objects.filter(code=code, is_active=True, accepts_online_booking=True)
+            .order_by()
+            .values("pk")[:1]
+        ),
+        cutoff=cutoff,
+        now=now,
+    ).annotate(**{ROW_DIGEST: row_digest_of_code(code)})[bounds[0] : bounds[1]],
+    args={"code": str, "cutoff": datetime.datetime, "now": datetime.datetime},
+)
+
+
+def bookable_office_times(*, code: str, page: int, per_page: int) -> tuple[Office | None, SlotPage]:
+    """The active office with this code that takes online bookings (None when there is
+    none) and one page of its bookable times. One query when this process keeps the
+    office whole (offices.selectors: the office step's search keeps the offices it shows)
+    and the page has a time: the times carry the digest of the office's row, and the kept
+    office is used only while it is the same. Otherwise the office is read whole too,
+    and kept (two queries, as before)."""
+    code = office_code(code)
+    page = max(page, 1)
+    start = (page - 1) * per_page
+    if not code:
+        return None, SlotPage(slots=[], has_next=False, page=page)
+    if not keeps_offices():
+        office = bookable_office_by_code(code)
+        if office is None:
+            return None, SlotPage(slots=[], has_next=False, page=page)
+        return office, open_slots_page(office_id=office.pk, page=page, per_page=per_page)
+    rows = _OPEN_SLOTS_AT_CODE.objects(
+        variant=(start, start + per_page + 1),
+        code=code,
+        cutoff=booking_cutoff(),
+        now=clock.now(),
+    )
+    office = kept_office(rows[0].office_id, getattr(rows[0], ROW_DIGEST)) if rows else None
+    if office is None:
+        office = bookable_office_by_code(code)
+        if office is None:
+            return None, SlotPage(slots=[], has_next=False, page=page)
+        keep_offices([office])
+        if rows and rows[0].office_id != office.pk:  # the code moved to another office
+            return office, open_slots_page(office_id=office.pk, page=page, per_page=per_page)
+    return office, SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
 
 
 def bookable_slot(*, slot_id: int) -> Slot | None:

@@ -16,7 +16,7 @@ from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
 from offices.selectors import SESSION_KEY as CHOSEN_OFFICE_KEY
-from offices.selectors import bookable_office_by_code, chosen_office, office_search
+from offices.selectors import chosen_office, office_search
 from offices.services import chosen_office_set
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
@@ -72,16 +72,17 @@ def times(request):
     if not office_form.is_valid():
         messages.error(request, _("Please choose an office first."))
         return HttpResponseRedirect(reverse("appointments:start"))
-    office = bookable_office_by_code(office_form.cleaned_data["office"])
+    page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
+    office, page = selectors.bookable_office_times(
+        code=office_form.cleaned_data["office"],
+        page=page_number or 1,
+        per_page=settings.SLOTS_PER_PAGE,
+    )
     if office is None:
         messages.error(
             request, _("That office does not take online bookings. Please choose another office.")
         )
         return HttpResponseRedirect(reverse("appointments:start"))
-    page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
-    page = selectors.open_slots_page(
-        office_id=office.pk, page=page_number or 1, per_page=settings.SLOTS_PER_PAGE
-    )
     soonest = None
     if page.page == 1 and page.slots:
         page.slots[0].office = office

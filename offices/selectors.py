@@ -349,6 +349,24 @@ def keep_offices(offices) -> None:
             snapshot.offices[office.pk] = _kept(office)
 
 
+def kept_office(pk: int, digest: str) -> Office | None:
+    """The office ``pk`` as this process keeps it whole, if its row is still the one it
+    was read from (``digest``: its row's digest as read just now)."""
+    snapshot = _snapshot
+    return kept_if_same(snapshot.offices, pk, digest) if snapshot is not None else None
+
+
+def row_digest_of_code(code: str) -> RawSQL:
+    """The digest of the row of the office with this code (NULL when there is none), as a
+    column of another table's query: it depends on no row of that query, so PostgreSQL
+    works it out once per statement. The same digest as ``with_row_digest``'s."""
+    # Table and column names come from the model, never from input; the code is a parameter.
+    table = _sql_names()["table"]
+    column = connection.ops.quote_name(Office._meta.get_field("code").column)
+    sql = f"(SELECT md5(o::text) FROM {table} o WHERE o.{column} = %s)"  # noqa: S608
+    return RawSQL(sql, (code,))  # noqa: S611
+
+
 def kept_offices_around(ids, box) -> dict[int, Office] | None:
     """The kept whole offices ``ids`` and every active office taking online bookings
     inside ``box`` (lat_min, lat_max, lon_min, lon_max), by id; None when one of them
@@ -465,17 +483,23 @@ def bookable_office_by_code(code: str) -> Office | None:
     return office if office is not None and office.accepts_online_booking else None
 
 
+def office_code(typed: str) -> str:
+    """An office code as offices are stored (trimmed, upper case), or "" when it cannot
+    be one."""
+    code = (typed or "").strip().upper()
+    return code if len(code) <= Office._meta.get_field("code").max_length else ""
+
+
 def active_office_by_code(code: str) -> Office | None:
-    """The active office with this code, or None (1 query)."""
-    code = (code or "").strip().upper()
-    if not code or len(code) > Office._meta.get_field("code").max_length:
-        return None
-    return _ACTIVE_BY_CODE.first(code=code)
+    """The active office with this code, or None (1 query). Read with its row's digest,
+    so that a caller may keep it (``keep_offices``)."""
+    code = office_code(code)
+    return _ACTIVE_BY_CODE.first(code=code) if code else None
 
 
 # The booking flow's times page reads an office by code on every page: compiled once.
 _ACTIVE_BY_CODE = Prepared(
-    lambda code: Office.objects.filter(code=code, is_active=True).order_by()[:1],
+    lambda code: with_row_digest(Office.objects.filter(code=code, is_active=True).order_by()[:1]),
     args={"code": str},
 )
 

@@ -3,6 +3,7 @@ a year of slots and 50,000 appointments in the database; the next-available quer
 partial index."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -12,6 +13,8 @@ from django.utils import translation
 from appointments import selectors
 from appointments.confirmation import new_confirmation_number
 from appointments.models import Appointment, AppointmentStatus, Slot
+from appointments.policy import booking_cutoff
+from checkin_portal import clock
 from offices.selectors import forget_office_points
 from subjects.models import Subject
 from tests.offices.factories import OfficeFactory
@@ -151,3 +154,38 @@ def test_next_available_query_uses_an_office_time_index():
         name in plan
         for name in ("slot_open_by_office", "slot_unique_office_start", "slot_starts_at")
     ), plan
+
+
+def test_times_by_office_code_read_the_office_index_however_planned():
+    """The times page finds its office by code inside the times query (issue 17). Joined
+    to the offices, PostgreSQL walked every office's open times in time order and kept
+    one office's (30 ms at 50,000 people); as a scalar subquery the office is worked out
+    first and its times read from the (office, time) index. (bench/profile_flow.py --check
+    EXPLAINs the generic plan of a prepared statement too, at the benchmark's scale.)"""
+    offices = OfficeFactory.create_batch(30)
+    start = days_from_now(1, hour=13)
+    Slot.objects.bulk_create(
+        [
+            Slot(
+                office=office,
+                starts_at=start + datetime.timedelta(days=d, minutes=30 * k),
+                ends_at=start + datetime.timedelta(days=d, minutes=30 * (k + 1)),
+                capacity=3,
+            )
+            for office in offices
+            for d in range(60)
+            for k in range(14)
+        ],
+        batch_size=5000,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE appointments_slot; ANALYZE offices_office;")
+    query = selectors._OPEN_SLOTS_AT_CODE._build(
+        (0, 25), code=offices[7].code, cutoff=booking_cutoff(), now=clock.now()
+    )
+    plan = query.explain()
+    print("\nEXPLAIN times by office code:\n" + plan)
+    assert "Seq Scan on appointments_slot" not in plan, plan
+    assert "slot_starts_at" not in plan, plan
+    # The office worked out once (an InitPlan's value), then looked up in the index.
+    assert re.search(r"Index Cond: \(\(office_id = \$\d+\)", plan), plan
