@@ -116,7 +116,12 @@ def review(request):
 
 
 def _render_review(request, slot, form, status=200):
-    active = selectors.active_appointment(subject=request.subject)
+    # The appointment this booking would replace: read only when the session's own query
+    # found one (a first booking, the usual case, asks nothing more). Nothing is changed
+    # before the review asks.
+    active = None
+    if selectors.has_active_appointment(subject=request.subject):
+        active = selectors.active_appointment(subject=request.subject)
     return render(
         request,
         "appointments/review.html",

@@ -88,6 +88,30 @@ _VALUE_MARK = f"portalvalue{secrets.token_hex(8)}n"
 _TEXT_WIDGETS = (forms.TextInput, forms.EmailInput)
 
 
+def hidden_input_html(bound: forms.BoundField) -> str:
+    """A hidden field in the very markup Django's widget templates give it (input.html
+    with attrs.html), written out directly: a kept form puts its hidden values in on every
+    request, and rendering them through the templates cost more than the rest of the form
+    (issue 17). Anything but a plain hidden input (attributes of its own, disabled, shown
+    twice, localized) is rendered by Django."""
+    field, widget = bound.field, bound.field.widget
+    if (
+        type(widget) is not forms.HiddenInput
+        or widget.attrs
+        or field.disabled
+        or field.show_hidden_initial
+        or field.localize
+    ):
+        return str(bound)
+    value = widget.format_value(bound.value())
+    html = f'<input type="hidden" name="{escape(bound.html_name)}"'
+    if value is not None:
+        html += f' value="{escape(value)}"'
+    if bound.auto_id:
+        html += f' id="{escape(bound.auto_id)}"'
+    return html + ">"
+
+
 class PortalForm(forms.Form):
     """Base for public forms: errors render through our templates with no suffix after labels."""
 
@@ -132,7 +156,7 @@ class PortalForm(forms.Form):
                 context={**form.get_context(), "hidden_fields": []}
             )
 
-        hidden = "".join(str(field) for field in self.hidden_fields())
+        hidden = "".join(hidden_input_html(field) for field in self.hidden_fields())
         visible_html = _RENDERED_FORMS.get(key, visible_fields)
         if self.is_bound:
             values = {mark: escape(self[name].value()) for mark, name in marks.items()}

@@ -17,6 +17,7 @@ from .factories import AppointmentFactory, SlotFactory, days_from_now
 
 pytestmark = pytest.mark.django_db
 NOTICE = "If you choose a new time, it will replace the old one."
+REPLACES = "This replaces your current appointment"
 OWN_QUERY = 'SELECT "appointments_appointment"."id" AS "pk" FROM "appointments_appointment"'
 
 
@@ -66,3 +67,20 @@ def test_a_person_read_on_their_own_is_asked_with_one_query(django_assert_num_qu
     with django_assert_num_queries(2):
         assert selectors.has_active_appointment(subject=booked) is True
         assert selectors.has_active_appointment(subject=free) is False
+
+
+def test_the_review_reads_the_appointment_it_replaces_only_when_there_is_one(
+    client: Client, sign_in_as
+):
+    office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
+    first, second = (SlotFactory(office=office, starts_at=days_from_now(n)) for n in (2, 3))
+    person = sign_in_as(SubjectFactory())
+    _get(client, "appointments:times", office=office.code)  # the first notes the language
+    html, queries = _get(client, "appointments:review", slot=second.pk)
+    assert REPLACES not in html
+    assert len(queries) == 2, queries  # the session with its person; the time with its office
+    # Booked (elsewhere, between two requests): the review shows what it would replace.
+    lifecycle.appointment_book(subject=person, slot_id=first.pk, language="en")
+    html, queries = _get(client, "appointments:review", slot=second.pk)
+    assert REPLACES in html
+    assert len(queries) == 3, queries

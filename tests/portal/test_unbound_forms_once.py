@@ -3,6 +3,7 @@ language while unbound (checkin_portal.forms.PortalForm.render_once_unbound, iss
 the same HTML as rendering them anew, hidden values per request, never a bound form."""
 
 import pytest
+from django import forms
 from django.utils import translation
 
 from appointments.forms import ConfirmForm, SendDetailsForm
@@ -106,3 +107,36 @@ def test_forms_that_do_not_ask_are_rendered_anew_when_bound():
     form = ConfirmForm({"slot": "42"})
     str(form)
     assert len(portal_forms._RENDERED_FORMS) == 0
+
+
+class _HiddenFields(portal_forms.PortalForm):
+    slot = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(widget=forms.HiddenInput, required=False)
+    styled = forms.CharField(widget=forms.HiddenInput(attrs={"class": "x"}), required=False)
+    fixed = forms.CharField(widget=forms.HiddenInput, required=False, disabled=True)
+    twice = forms.CharField(widget=forms.HiddenInput, required=False, show_hidden_initial=True)
+    local = forms.DecimalField(widget=forms.HiddenInput, required=False, localize=True)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"initial": {"slot": 42, "note": "a&b", "local": "1234.5"}},
+        {"initial": {}},
+        {"data": {"slot": "7", "note": '"><script>x</script>', "local": "1.5"}},
+        {"data": {"slot": "", "note": ""}},
+        {"data": {"slot": "not a number"}, "prefix": "p"},
+        {"initial": {"slot": 3}, "auto_id": False},
+        {"initial": {"slot": 3}, "auto_id": "f-%s"},
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_hidden_fields_are_the_markup_django_renders(kwargs, language):
+    """Hidden inputs are written out directly (their widget templates cost more than the
+    rest of a kept form): the very markup Django's templates give, for every kind of
+    value, and Django's own rendering for anything but a plain hidden input."""
+    with translation.override(language):
+        form = _HiddenFields(**kwargs)
+        form.is_valid() if form.is_bound else None
+        for bound in form.hidden_fields():
+            assert portal_forms.hidden_input_html(bound) == str(bound), bound.name
