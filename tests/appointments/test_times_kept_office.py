@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 
 from appointments.models import Slot
 from offices.models import Office
-from tests.offices.pages import fresh_office_points, texas_offices  # noqa: F401 - fixtures
+from tests.offices.pages import (  # noqa: F401 - fixtures
+    EDITS,
+    edit_office,
+    fresh_office_points,
+    reads_offices_whole,
+    texas_offices,
+)
 from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
@@ -30,10 +36,6 @@ def _get(client: Client, path: str, **data):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path, data)
     return response, [query["sql"] for query in ctx.captured_queries]
-
-
-def _reads_office_whole(sql: str) -> bool:
-    return '"offices_office"."hours_en"' in sql
 
 
 @pytest.fixture
@@ -55,7 +57,7 @@ def test_a_kept_office_and_its_times_come_in_one_query(client: Client, houston):
     assert again.status_code == 200
     # The session with its person; the times with the office's digest.
     assert len(queries) == 2, queries
-    assert not any(_reads_office_whole(sql) for sql in queries), queries
+    assert not any(reads_offices_whole(sql) for sql in queries), queries
     assert without_csrf_tokens(again.text) == without_csrf_tokens(first.text)
     assert houston.name in again.text
 
@@ -72,23 +74,13 @@ def test_an_office_nobody_searched_is_read_whole_then_kept(client: Client, houst
     assert "North Side Office" in response.text
 
 
-@pytest.mark.parametrize("edit", ["save", "bulk update", "plain sql"])
+@pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_made_any_way_is_shown_on_the_next_page(client: Client, houston, edit):
     _get(client, TIMES, office=houston.code)
-    if edit == "save":
-        houston.name = "Houston Main Office"
-        houston.save()
-    elif edit == "bulk update":  # no save: updated_at stays as it was
-        Office.objects.filter(pk=houston.pk).update(name="Houston Main Office")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE offices_office SET name_en = %s WHERE id = %s",
-                ["Houston Main Office", houston.pk],
-            )
+    edit_office(houston, "name", "Houston Main Office", edit)
     response, queries = _get(client, TIMES, office=houston.code)
     assert "Houston Main Office" in response.text
-    assert any(_reads_office_whole(sql) for sql in queries)
+    assert any(reads_offices_whole(sql) for sql in queries)
     response, queries = _get(client, TIMES, office=houston.code)
     assert "Houston Main Office" in response.text
     assert len(queries) == 2, queries  # kept again, as it is now

@@ -4,7 +4,9 @@ step share them)."""
 import re
 
 import pytest
+from django.db import connection
 
+from offices.models import Office
 from offices.selectors import forget_office_points
 
 from .factories import office_at, san_jose_without_online_booking
@@ -63,3 +65,30 @@ def texas_offices():
             accepts_online_booking=False,
         ),
     }
+
+
+EDITS = ["save", "bulk update", "plain sql"]
+
+
+def edit_office(office: Office, field: str, value: str, how: str) -> None:
+    """Change one translated text field of ``office`` the way ``how`` (one of EDITS)
+    says: through the model ("save"), in bulk with no save, so ``updated_at`` stays as it
+    was ("bulk update"), or in plain SQL on its English column ("plain sql")."""
+    if how == "save":
+        setattr(office, field, value)
+        office.save()
+    elif how == "bulk update":
+        Office.objects.filter(pk=office.pk).update(**{field: value})
+    else:
+        column = connection.ops.quote_name(f"{field}_en")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE offices_office SET {column} = %s WHERE id = %s",
+                [value, office.pk],
+            )
+
+
+def reads_offices_whole(sql: str) -> bool:
+    """Whether a statement reads the offices' columns (a translated one stands for all),
+    not just a digest of their rows."""
+    return '"offices_office"."hours_en"' in sql

@@ -12,7 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from offices.models import Office
 from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 
-from .pages import fresh_office_points, listed_offices, texas_offices  # noqa: F401 - fixtures
+from .pages import (  # noqa: F401 - fixtures
+    EDITS,
+    edit_office,
+    fresh_office_points,
+    listed_offices,
+    reads_offices_whole,
+    texas_offices,
+)
 from .test_finder_soonest import FINDER, HOUSTON, _open
 
 pytestmark = [
@@ -27,53 +34,31 @@ def _search(client: Client, query: str = HOUSTON):
     return html, [q["sql"] for q in ctx.captured_queries]
 
 
-def _reads_whole(sql: str) -> bool:
-    """Whether a statement reads the offices' columns (a translated one stands for all)."""
-    return '"offices_office"."hours_en"' in sql
-
-
 def test_a_search_reads_the_offices_whole_once_then_only_their_digests(client: Client, texas):
     for office in texas.values():
         _open(office, 45)
     _open(texas["bay_city"], 1)  # farther away, much sooner: shown too
     first, queries = _search(client)
-    assert any(_reads_whole(sql) for sql in queries)
+    assert any(reads_offices_whole(sql) for sql in queries)
     again, queries = _search(client)
     assert len(queries) == 2, queries  # the same two queries as ever
-    assert not any(_reads_whole(sql) for sql in queries), queries
+    assert not any(reads_offices_whole(sql) for sql in queries), queries
     assert without_csrf_tokens(again) == without_csrf_tokens(first)
     assert listed_offices(again)[:4] == ["HOU-DOWNTOWN", "HOU-WEST", "HOU-NORTH", "BAY-CITY-TX"]
 
 
-@pytest.mark.parametrize(
-    "edit",
-    [
-        "save",
-        "bulk update",
-        "plain sql",
-    ],
-)
+@pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_made_any_way_is_shown_on_the_next_search(client: Client, texas, edit):
     for office in texas.values():
         _open(office, 45)
     _search(client)
     _search(client)  # kept by now
-    west = texas["west"]
-    if edit == "save":
-        west.hours = "Tuesdays only"
-        west.save()
-    elif edit == "bulk update":  # no save: updated_at stays as it was
-        Office.objects.filter(pk=west.pk).update(hours="Tuesdays only")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE offices_office SET hours_en = %s WHERE id = %s", ["Tuesdays only", west.pk]
-            )
+    edit_office(texas["west"], "hours", "Tuesdays only", edit)
     html, _queries = _search(client)
     assert "Tuesdays only" in html
     html, queries = _search(client)
     assert "Tuesdays only" in html
-    assert not any(_reads_whole(sql) for sql in queries)  # kept again, as it is now
+    assert not any(reads_offices_whole(sql) for sql in queries)  # kept again, as it is now
 
 
 def test_an_office_switched_off_in_bulk_is_not_offered_from_the_kept_copy(client: Client, texas):
