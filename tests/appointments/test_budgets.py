@@ -156,7 +156,7 @@ def test_next_available_query_uses_an_office_time_index():
     ), plan
 
 
-def test_times_by_office_code_read_the_office_index_however_planned():
+def test_times_by_office_code_read_the_office_time_index():
     """The times page finds its office by code inside the times query (issue 17). Joined
     to the offices, PostgreSQL walked every office's open times in time order and kept
     one office's (30 ms at 50,000 people); as a scalar subquery the office is worked out
