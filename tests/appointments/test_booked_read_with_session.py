@@ -11,6 +11,7 @@ from django.utils import translation
 
 from appointments import lifecycle, selectors
 from tests.offices.factories import OfficeFactory
+from tests.offices.pages import fresh_office_points  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
 from .factories import AppointmentFactory, SlotFactory, days_from_now
@@ -52,7 +53,10 @@ def test_the_booking_pages_ask_no_query_of_their_own(client: Client, sign_in_as,
     assert NOTICE not in html
 
 
+@pytest.mark.usefixtures("fresh_office_points")
 def test_the_times_page_reads_session_office_and_times_only(client: Client, sign_in_as):
+    # No search in this process (the fixture drops what an earlier test kept): the office
+    # is read on its own (a kept one comes with the times: test_times_kept_office.py).
     office = OfficeFactory(code="CHICAGO-IL", time_zone="America/Chicago")
     SlotFactory(office=office, starts_at=days_from_now(2))
     AppointmentFactory(subject=sign_in_as(SubjectFactory()))
