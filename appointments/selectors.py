@@ -85,11 +85,11 @@ def has_active_appointment(*, subject) -> bool:
     return bool(_HAS_ACTIVE.rows(subject_id=subject.pk))
 
 
-def _open_slots(*, cutoff, now, **office):
-    """``office``: office_id=..., or a lookup through the office (the times by code)."""
+def _open_slots(*, office_id, cutoff, now):
+    """``office_id``: an id, or an expression giving one (the times by code)."""
     return (
         Slot.objects.filter(
-            **office,
+            office_id=office_id,
             is_blocked=False,
             booked__lt=F("capacity"),
             starts_at__gt=cutoff,
@@ -120,17 +120,26 @@ class SlotPage:
     page: int
 
 
+def _page_bounds(page: int, per_page: int) -> tuple[int, int]:
+    """The rows of page ``page`` (from 1), and one more to know if more follow."""
+    start = (page - 1) * per_page
+    return start, start + per_page + 1
+
+
+def _slot_page(rows: list[Slot], page: int, per_page: int) -> SlotPage:
+    return SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
+
+
 def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
     """One page of bookable times (one query: fetch one extra row to know if more follow)."""
     page = max(page, 1)
-    start = (page - 1) * per_page
     rows = _OPEN_SLOTS_SLICE.objects(
-        variant=(start, start + per_page + 1),
+        variant=_page_bounds(page, per_page),
         office_id=office_id,
         cutoff=booking_cutoff(),
         now=clock.now(),
     )
-    return SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
+    return _slot_page(rows, page, per_page)
 
 
 # The times page's office and times together (see bookable_office_times). The office is
@@ -161,29 +170,26 @@ def bookable_office_times(*, code: str, page: int, per_page: int) -> tuple[Offic
     and kept (two queries, as before)."""
     code = office_code(code)
     page = max(page, 1)
-    start = (page - 1) * per_page
-    if not code:
-        return None, SlotPage(slots=[], has_next=False, page=page)
-    if not keeps_offices():
-        office = bookable_office_by_code(code)
-        if office is None:
-            return None, SlotPage(slots=[], has_next=False, page=page)
-        return office, open_slots_page(office_id=office.pk, page=page, per_page=per_page)
-    rows = _OPEN_SLOTS_AT_CODE.objects(
-        variant=(start, start + per_page + 1),
-        code=code,
-        cutoff=booking_cutoff(),
-        now=clock.now(),
-    )
-    office = kept_office(rows[0].office_id, getattr(rows[0], ROW_DIGEST)) if rows else None
+    rows = None  # the page's times, when read with the office's digest
+    office = None
+    if code and keeps_offices():
+        rows = _OPEN_SLOTS_AT_CODE.objects(
+            variant=_page_bounds(page, per_page),
+            code=code,
+            cutoff=booking_cutoff(),
+            now=clock.now(),
+        )
+        if rows:
+            office = kept_office(rows[0].office_id, getattr(rows[0], ROW_DIGEST))
     if office is None:
         office = bookable_office_by_code(code)
         if office is None:
             return None, SlotPage(slots=[], has_next=False, page=page)
         keep_offices([office])
-        if rows and rows[0].office_id != office.pk:  # the code moved to another office
+        # Not read yet (no digests here), or the code moved to another office meanwhile.
+        if rows is None or (rows and rows[0].office_id != office.pk):
             return office, open_slots_page(office_id=office.pk, page=page, per_page=per_page)
-    return office, SlotPage(slots=rows[:per_page], has_next=len(rows) > per_page, page=page)
+    return office, _slot_page(rows, page, per_page)
 
 
 def bookable_slot(*, slot_id: int) -> Slot | None:
