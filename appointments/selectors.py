@@ -1,5 +1,6 @@
 """Reads for appointments."""
 
+import dataclasses
 import datetime
 import math
 from dataclasses import dataclass
@@ -10,19 +11,26 @@ from django.db.models import F, QuerySet
 
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared
+from offices.geocoding import geocode
 from offices.models import Office
 from offices.ranking import KM_PER_MILE, geodesic_km
 from offices.selectors import (
     ROW_DIGEST,
     NearbyOffice,
+    OfficeSearch,
     bookable_office_by_code,
+    forget_kept,
     keep_offices,
     keeps_offices,
     kept_if_same,
     kept_office,
     kept_offices_around,
+    kept_ranking,
     office_code,
+    office_search,
+    reread_office_points,
     row_digest_of_code,
+    token_annotations,
     with_row_digest,
 )
 
@@ -404,14 +412,47 @@ _SOONEST_ONLY_NEAR = Prepared(
 )
 
 
+# A search whose offices are all kept whole (offices.selectors.kept_ranking) checks them in
+# the same one query: with each row's digest and soonest time, the offices' change token
+# (see office_search_with_soonest).
+def _soonest_checked(query):
+    # In the order the columns are selected (annotations last, as annotated).
+    return QuerySet(Office, query=query.annotate(**token_annotations()).query).values_list(
+        "pk", "soonest_starts_at", ROW_DIGEST, "offices_last_id", "offices_changed"
+    )
+
+
+_SOONEST_CHECKED_OF = Prepared(
+    lambda ids, cutoff, now: _soonest_checked(
+        _offices_with_soonest(ids=ids, cutoff=cutoff, now=now)
+    ),
+    args=_SOONEST_OF._args,
+    lists=("ids",),
+)
+_SOONEST_CHECKED_NEAR = Prepared(
+    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _soonest_checked(
+        _offices_with_soonest(
+            ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
+        )
+    ),
+    args=_SOONEST_NEAR._args,
+    lists=("ids",),
+)
+
+
+def _soonest_values(ids: list[int], box) -> dict:
+    values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
+    if box is not None:
+        values.update(lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3])
+    return values
+
+
 def _soonest_offices(ids: list[int], near) -> list[tuple[Office, datetime.datetime | None]]:
     """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once:
     each office with its soonest time. Offices the finder keeps whole are not read again
     (one query either way)."""
-    values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
     box = _bounding_box(*near) if near is not None else None
-    if box is not None:
-        values.update(lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3])
+    values = _soonest_values(ids, box)
     kept = kept_offices_around(ids, box)
     if kept is None:
         found = []
@@ -421,13 +462,16 @@ def _soonest_offices(ids: list[int], near) -> list[tuple[Office, datetime.dateti
         keep_offices(office for office, _starts_at in found)
         return found
     rows = (_SOONEST_ONLY_OF if box is None else _SOONEST_ONLY_NEAR).rows(**values)
-    found = []
+    found, changed = [], []
     for pk, starts_at, digest in rows:
         office = kept_if_same(kept, pk, digest)
-        # An office changed since it was kept (an edit between the search's two
-        # queries) is left out of this page; the next search reads it anew.
         if office is not None:
             found.append((office, starts_at))
+        else:
+            changed.append(pk)
+    # An office changed since it was kept (an edit between the search's two queries) is
+    # left out of this page, and no longer kept: the next search reads it anew.
+    forget_kept(changed)
     return found
 
 
@@ -472,20 +516,93 @@ class SoonestTimes:
         return (tuple(row_shown(row) for row in self.rows), farther, self.farther_days_sooner)
 
 
+@dataclass(frozen=True)
+class OfficeSearchWithSoonest(OfficeSearch):
+    """An office search with its offices' soonest times, read in the same one query."""
+
+    soonest: SoonestTimes | None = None
+
+
+def _near(place) -> tuple[float, float, float] | None:
+    """(latitude, longitude, km): the circle in which a farther office may be offered."""
+    max_km = settings.SOONEST_FARTHER_MILES * KM_PER_MILE
+    return (place.latitude, place.longitude, max_km) if place and max_km > 0 else None
+
+
+def office_search_with_soonest(*, query: str) -> OfficeSearch:
+    """``offices.selectors.office_search`` and the soonest times of what it found
+    (``soonest_times``) in ONE query when this process keeps every office it may show
+    whole: the digests of their rows, the offices' change token and each office's soonest
+    time together. When that query shows any change (an office added or saved, a row
+    edited any way, a winner switched off), the search is made the usual way instead (two
+    queries, reading what changed anew), so what is shown is always as it is now."""
+    geocoded = geocode(query)
+    place = geocoded.place if geocoded.found else None
+    found = _search_of_kept(query, geocoded, place) if place is not None else None
+    return found if found is not None else office_search(query=query, geocoded=geocoded)
+
+
+def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
+    ranking = kept_ranking(latitude=place.latitude, longitude=place.longitude)
+    if ranking is None:
+        return None
+    near = _near(place)
+    box = _bounding_box(*near) if near is not None else None
+    kept = kept_offices_around(ranking.ids, box)
+    if kept is None:
+        return None
+    query_of = _SOONEST_CHECKED_OF if box is None else _SOONEST_CHECKED_NEAR
+    offices, starts, changed, token = {}, {}, [], None
+    for pk, starts_at, digest, last_id, last_change in query_of.rows(
+        **_soonest_values(ranking.ids, box)
+    ):
+        token = (last_id, last_change)
+        office = kept_if_same(kept, pk, digest)
+        if office is None:
+            changed.append(pk)
+        else:
+            offices[pk], starts[pk] = office, starts_at
+    settled = ranking.settled(offices, token)  # None if a winner's row changed
+    if settled is None:
+        reread_office_points(token)  # as offices.selectors.nearest does
+        return None
+    if changed:  # an office in reach, not a winner: read it whole
+        forget_kept(changed)
+        return None
+    search = OfficeSearchWithSoonest(
+        query=query,
+        geocoded=geocoded,
+        results=tuple(settled.bookable),
+        not_bookable=tuple(settled.not_bookable),
+    )
+    pairs = [(offices[pk], starts[pk]) for pk in offices]
+    return dataclasses.replace(search, soonest=_soonest_times_of(search, near, pairs))
+
+
 def soonest_times(*, search) -> SoonestTimes:
     """Soonest times for the bookable offices of an ``offices.selectors.OfficeSearch``, and
     an office further away with much sooner times. One query (none when nothing was
-    found); the distance test uses the finder's own geodesic."""
+    found, or when the search read them already: ``office_search_with_soonest``); the
+    distance test uses the finder's own geodesic."""
+    known = getattr(search, "soonest", None)
+    if known is not None:
+        return known
     results = list(getattr(search, "results", ()) or ())
     if not results:
         return SoonestTimes(rows=[])
-    place = search.geocoded.place
-    max_km = settings.SOONEST_FARTHER_MILES * KM_PER_MILE
-    near = (place.latitude, place.longitude, max_km) if place and max_km > 0 else None
-    found = {
-        office.pk: (office, starts_at)
-        for office, starts_at in _soonest_offices([row.office.pk for row in results], near)
-    }
+    near = _near(search.geocoded.place)
+    return _soonest_times_of(
+        search, near, _soonest_offices([row.office.pk for row in results], near)
+    )
+
+
+def _soonest_times_of(search, near, pairs) -> SoonestTimes:
+    """The ``SoonestTimes`` of ``search`` from ``pairs``: (office, soonest start) of its
+    offices and of every office in reach (``near``)."""
+    results = list(search.results)
+    if not results:
+        return SoonestTimes(rows=[])
+    found = {office.pk: (office, starts_at) for office, starts_at in pairs}
 
     def soonest_of(pk):
         return found[pk][1] if pk in found else None
@@ -493,6 +610,7 @@ def soonest_times(*, search) -> SoonestTimes:
     rows = [SoonestRow(nearby=row, starts_at=soonest_of(row.office.pk)) for row in results]
     if near is None:
         return SoonestTimes(rows=rows)
+    place, max_km = search.geocoded.place, near[2]
     known = [row.starts_at for row in rows if row.starts_at is not None]
     latest = min(known) - datetime.timedelta(days=settings.SOONEST_EARLIER_DAYS) if known else None
     shown = {row.office.pk for row in results}

@@ -16,7 +16,7 @@ from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
 from offices.forms import OfficeSearchForm
 from offices.selectors import SESSION_KEY as CHOSEN_OFFICE_KEY
-from offices.selectors import chosen_office, office_search
+from offices.selectors import chosen_office
 from offices.services import chosen_office_set
 
 from . import calendar_file, lifecycle, notifications, policy, qr, selectors, services
@@ -314,7 +314,7 @@ def start(request):
     form = OfficeSearchForm(request.GET if "q" in request.GET else None)
     search = None
     if form.is_bound and form.is_valid():
-        search = office_search(query=form.cleaned_data["q"])
+        search = selectors.office_search_with_soonest(query=form.cleaned_data["q"])
     return render(
         request,
         "appointments/start.html",

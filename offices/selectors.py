@@ -233,7 +233,8 @@ def forget_office_points() -> None:
         _snapshot = None
 
 
-def _token_annotations() -> dict:
+def token_annotations() -> dict:
+    """The offices' change token (see _offices_token) as two columns of another query."""
     last_id, changed = _token_parts()
     return {
         "offices_last_id": RawSQL(last_id, ()),  # noqa: S611 - no input in it
@@ -291,7 +292,7 @@ def with_row_digest(queryset):
 
 def _offices_with_token(ids):
     # The token (see _offices_token) rides along: one query, no second round trip.
-    query = Office.objects.filter(pk__in=ids).order_by().annotate(**_token_annotations())
+    query = Office.objects.filter(pk__in=ids).order_by().annotate(**token_annotations())
     return with_row_digest(query)
 
 
@@ -305,7 +306,7 @@ _OFFICE_DIGESTS = Prepared(
         QuerySet(Office)
         .filter(pk__in=ids)
         .order_by()
-        .annotate(**_token_annotations(), **{ROW_DIGEST: _row_digest()})
+        .annotate(**token_annotations(), **{ROW_DIGEST: _row_digest()})
         # In the order the columns are selected (annotations last, as annotated).
         .values_list("pk", "offices_last_id", "offices_changed", ROW_DIGEST)
     ),
@@ -399,6 +400,84 @@ class Nearest:
     not_bookable: list[NearbyOffice]
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """The nearest offices to a point by this process's copy of the coordinates: ``ranked``
+    (take online bookings) and ``others`` (do not, and are nearer than the last of those),
+    each (id, km), nearest first. Not yet checked against the database (``settled``)."""
+
+    snapshot: _Snapshot
+    ranked: list[tuple[int, float]]
+    others: list[tuple[int, float]]
+
+    @property
+    def ids(self) -> list[int]:
+        return [pk for pk, _km in (*self.ranked, *self.others)]
+
+    def settled(self, offices: dict[int, Office], token) -> Nearest | None:
+        """The offices shown, given the winners as read just now (``offices``, by id; a
+        winner whose row changed is left out of it) and the offices' token read with
+        them; None when the copy is stale (an office was added or saved since, or a
+        winner was deleted, switched off or switched to "no online booking" without a
+        save): then rank again against a fresh copy."""
+        intact = all(pk in offices and offices[pk].is_active for pk in self.ids) and all(
+            offices[pk].accepts_online_booking for pk, _km in self.ranked
+        )
+        if token != self.snapshot.token or not intact:
+            return None
+
+        def shown(pairs, online: bool) -> list[NearbyOffice]:
+            return [
+                NearbyOffice(office=offices[pk], km=km)
+                for pk, km in pairs
+                if offices[pk].accepts_online_booking == online
+            ]
+
+        return Nearest(bookable=shown(self.ranked, True), not_bookable=shown(self.others, False))
+
+
+def _rank(
+    snapshot: _Snapshot, latitude: float, longitude: float, limit: int, not_bookable_limit: int
+) -> Ranking:
+    ranked = ranking.nearest(snapshot.points, latitude, longitude, limit=limit)
+    others = ranking.nearest(snapshot.not_bookable, latitude, longitude, limit=not_bookable_limit)
+    if ranked and others:
+        others = [(pk, km) for pk, km in others if km < ranked[-1][1]]
+    return Ranking(snapshot=snapshot, ranked=ranked, others=others)
+
+
+def kept_ranking(
+    *,
+    latitude: float,
+    longitude: float,
+    limit: int = RESULT_COUNT,
+    not_bookable_limit: int = NOT_BOOKABLE_COUNT,
+) -> Ranking | None:
+    """The ranking against this process's copy when the copy keeps every winner whole, so
+    that a caller may check the winners' digests and the token in a query of its own
+    (``Ranking.settled``); None otherwise (then ``nearest``)."""
+    snapshot = _snapshot
+    if snapshot is None or not keeps_offices():
+        return None
+    found = _rank(snapshot, latitude, longitude, limit, not_bookable_limit)
+    ids = found.ids
+    return found if ids and all(pk in snapshot.offices for pk in ids) else None
+
+
+def reread_office_points(token) -> None:
+    """The copy is stale (``Ranking.settled`` said so): read it again, with the offices'
+    token as read just now (None: read it too)."""
+    _load_snapshot(token)
+
+
+def forget_kept(pks) -> None:
+    """Stop keeping these offices (their rows changed): the next search reads them whole."""
+    snapshot = _snapshot
+    if snapshot is not None:
+        for pk in pks:
+            snapshot.offices.pop(pk, None)
+
+
 def nearest(
     *,
     latitude: float,
@@ -417,28 +496,15 @@ def nearest(
     again. So: one query when nothing changed; three after a change or in a new
     process."""
     snapshot = _snapshot or _load_snapshot()
-    ranked: list[tuple[int, float]] = []
-    others: list[tuple[int, float]] = []
-    offices: dict[int, Office] = {}
     for _attempt in range(2):
-        ranked = ranking.nearest(snapshot.points, latitude, longitude, limit=limit)
-        others = ranking.nearest(
-            snapshot.not_bookable, latitude, longitude, limit=not_bookable_limit
-        )
-        if ranked and others:
-            others = [(pk, km) for pk, km in others if km < ranked[-1][1]]
-        wanted = ranked + others
-        if wanted:
-            offices, token = _kept_or_fetched(snapshot, [pk for pk, _ in wanted])
+        found = _rank(snapshot, latitude, longitude, limit, not_bookable_limit)
+        if found.ids:
+            offices, token = _kept_or_fetched(snapshot, found.ids)
         else:
             offices, token = {}, _offices_token()
-        # A winner deleted, switched off or switched to "no online booking" without a
-        # save (a bulk update) also means the copy is stale.
-        intact = all(pk in offices and offices[pk].is_active for pk, _ in wanted) and all(
-            offices[pk].accepts_online_booking for pk, _ in ranked
-        )
-        if token == snapshot.token and intact:
-            break
+        settled = found.settled(offices, token)
+        if settled is not None:
+            return settled
         snapshot = _load_snapshot(token)
 
     def kept(pairs, online: bool) -> list[NearbyOffice]:
@@ -451,7 +517,7 @@ def nearest(
             and offices[pk].accepts_online_booking == online
         ]
 
-    return Nearest(bookable=kept(ranked, True), not_bookable=kept(others, False))
+    return Nearest(bookable=kept(found.ranked, True), not_bookable=kept(found.others, False))
 
 
 def nearest_offices(
@@ -461,10 +527,13 @@ def nearest_offices(
     return nearest(latitude=latitude, longitude=longitude, limit=limit).bookable
 
 
-def office_search(*, query: str, limit: int = RESULT_COUNT) -> OfficeSearch:
+def office_search(
+    *, query: str, limit: int = RESULT_COUNT, geocoded: GeocodeResult | None = None
+) -> OfficeSearch:
     """Read ``query`` (address, city, state or ZIP) and find the nearest active offices
-    (one query; see ``nearest``). No query at all when the input does not give a place."""
-    geocoded = geocode(query)
+    (one query; see ``nearest``). No query at all when the input does not give a place.
+    ``geocoded``: the reading of ``query``, when the caller has it already."""
+    geocoded = geocoded if geocoded is not None else geocode(query)
     if not geocoded.found:
         return OfficeSearch(query=query, geocoded=geocoded)
     place = geocoded.place

@@ -1,24 +1,34 @@
 """The public office finder and the "Choose this office" step."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors, services
+from . import services
 from .forms import ChooseOfficeForm, OfficeSearchForm
+
+
+@functools.cache
+def _office_search(path: str):
+    return import_string(path)
 
 
 @require_GET
 def finder(request: HttpRequest) -> HttpResponse:
-    """GET form (bookmarkable): ``?q=`` is what the person typed."""
+    """GET form (bookmarkable): ``?q=`` is what the person typed. The search is the one
+    ``settings.OFFICE_SEARCH`` names (``selectors.office_search``, or one that reads the
+    results' soonest times with it)."""
     form = OfficeSearchForm(request.GET if "q" in request.GET else None)
     search = None
     if form.is_bound and form.is_valid():
-        search = selectors.office_search(query=form.cleaned_data["q"])
+        search = _office_search(settings.OFFICE_SEARCH)(query=form.cleaned_data["q"])
     return render(
         request,
         "offices/finder.html",

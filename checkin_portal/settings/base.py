@@ -428,6 +428,9 @@ OFFICES_GEOCODER_USER_AGENT = env.str("OFFICES_GEOCODER_USER_AGENT", default="ch
 STARTUP_WARM_UP = ["checkin_portal.places.zips.warm"]
 # ...and in each gunicorn worker after the fork (reads the database).
 STARTUP_WORKER_WARM_UP = ["offices.selectors.active_office_points"]
+# The public finder's search (offices/views.py), named here because offices imports no
+# app above it: appointments' reads the offices and their soonest times in one query.
+OFFICE_SEARCH = "appointments.selectors.office_search_with_soonest"
 # Where "Choose this office" in the public finder leads (a URL name or path).
 OFFICE_CHOSEN_REDIRECT = env.str("OFFICE_CHOSEN_REDIRECT", default="appointments:start")
 # The "Directions" link beside each office: a plain link out to a maps site, never an

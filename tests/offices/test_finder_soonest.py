@@ -128,11 +128,12 @@ def test_one_query_for_every_office_shown(client: Client, texas, extra):
         _open(office, 45, hour=16)
     for i in range(extra):  # more offices within reach, each with times
         _open(office_at(f"NEAR-{i:03d}", "Sugar Land", "TX", "77478", 29.6 + i * 0.01, -95.6), 3)
-    client.get(FINDER, {"q": "77002"})  # the process's copy of the coordinates
+    client.get(FINDER, {"q": "77002"})  # the coordinates and the offices, kept
     with CaptureQueriesContext(connection) as ctx:
         html = client.get(FINDER, {"q": HOUSTON}).content.decode()
-    # The nearest offices (with the change token), then every office's soonest time.
-    assert len(ctx.captured_queries) == 2, [q["sql"] for q in ctx.captured_queries]
+    # The kept offices' digests, the change token and every office's soonest time
+    # (test_finder_one_query.py).
+    assert len(ctx.captured_queries) == 1, [q["sql"] for q in ctx.captured_queries]
     # Three nearest, and (with the extra offices' sooner times) one further away.
     assert len(_soonest_paragraphs(html)) == (4 if extra else 3)
 
