@@ -364,28 +364,31 @@ def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | No
     )
 
 
-# The same query compiled once per process (checkin_portal.prepared): the finder and the
-# booking flow's office step run it on every search (issue 17).
-_SOONEST_OF = Prepared(
-    lambda ids, cutoff, now: _offices_with_soonest(ids=ids, cutoff=cutoff, now=now),
-    args={"ids": int, "cutoff": datetime.datetime, "now": datetime.datetime},
-    lists=("ids",),
-)
-_SOONEST_NEAR = Prepared(
-    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _offices_with_soonest(
-        ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
-    ),
-    args={
-        "ids": int,
-        "cutoff": datetime.datetime,
-        "now": datetime.datetime,
-        "lat_min": float,
-        "lat_max": float,
-        "lon_min": float,
-        "lon_max": float,
-    },
-    lists=("ids",),
-)
+def _soonest_pair(shape) -> tuple[Prepared, Prepared]:
+    """The query of ``offices_with_soonest`` given its columns by ``shape`` (a queryset ->
+    a queryset), compiled once per process (checkin_portal.prepared): for offices by id,
+    and by id or inside a box. The finder and the booking flow's office step run it on
+    every search (issue 17)."""
+    args = {"ids": int, "cutoff": datetime.datetime, "now": datetime.datetime}
+    by_id = Prepared(
+        lambda ids, cutoff, now: shape(_offices_with_soonest(ids=ids, cutoff=cutoff, now=now)),
+        args=args,
+        lists=("ids",),
+    )
+    near = Prepared(
+        lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: shape(
+            _offices_with_soonest(
+                ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
+            )
+        ),
+        args={**args, "lat_min": float, "lat_max": float, "lon_min": float, "lon_max": float},
+        lists=("ids",),
+    )
+    return by_id, near
+
+
+# Offices read whole, with their soonest times.
+_SOONEST_OF, _SOONEST_NEAR = _soonest_pair(lambda query: query)
 
 
 # The same, when the finder keeps every office it may show whole (offices.selectors): only
@@ -396,20 +399,7 @@ def _soonest_only(query):
     return QuerySet(Office, query=query.query).values_list("pk", "soonest_starts_at", ROW_DIGEST)
 
 
-_SOONEST_ONLY_OF = Prepared(
-    lambda ids, cutoff, now: _soonest_only(_offices_with_soonest(ids=ids, cutoff=cutoff, now=now)),
-    args=_SOONEST_OF._args,
-    lists=("ids",),
-)
-_SOONEST_ONLY_NEAR = Prepared(
-    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _soonest_only(
-        _offices_with_soonest(
-            ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
-        )
-    ),
-    args=_SOONEST_NEAR._args,
-    lists=("ids",),
-)
+_SOONEST_ONLY_OF, _SOONEST_ONLY_NEAR = _soonest_pair(_soonest_only)
 
 
 # A search whose offices are all kept whole (offices.selectors.kept_ranking) checks them in
@@ -422,22 +412,7 @@ def _soonest_checked(query):
     )
 
 
-_SOONEST_CHECKED_OF = Prepared(
-    lambda ids, cutoff, now: _soonest_checked(
-        _offices_with_soonest(ids=ids, cutoff=cutoff, now=now)
-    ),
-    args=_SOONEST_OF._args,
-    lists=("ids",),
-)
-_SOONEST_CHECKED_NEAR = Prepared(
-    lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: _soonest_checked(
-        _offices_with_soonest(
-            ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
-        )
-    ),
-    args=_SOONEST_NEAR._args,
-    lists=("ids",),
-)
+_SOONEST_CHECKED_OF, _SOONEST_CHECKED_NEAR = _soonest_pair(_soonest_checked)
 
 
 def _soonest_values(ids: list[int], box) -> dict:
