@@ -379,9 +379,9 @@ def kept_offices_around(ids, box) -> dict[int, Office] | None:
     wanted = set(ids)
     if box is not None:
         wanted.update(ranking.within_box(snapshot.points, *box))
-    if not all(pk in kept for pk in wanted):
-        return None
-    return {pk: kept[pk] for pk in wanted}
+    # One read of each (another thread may forget one meanwhile: forget_kept).
+    found = {pk: kept.get(pk) for pk in wanted}
+    return None if any(office is None for office in found.values()) else found
 
 
 def _fetch(ids: list[int]) -> tuple[dict[int, Office], tuple]:
