@@ -422,7 +422,12 @@ def _soonest_values(ids: list[int], box) -> dict:
     return values
 
 
-def _soonest_offices(ids: list[int], near) -> list[tuple[Office, datetime.datetime | None]]:
+# Each office's soonest time by id, with the office when it is the one read or kept now
+# (None: its row changed since it was kept).
+Soonest = dict[int, tuple[Office | None, datetime.datetime | None]]
+
+
+def _soonest_offices(ids: list[int], near) -> Soonest:
     """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once:
     each office with its soonest time. Offices the finder keeps whole are not read again
     (one query either way)."""
@@ -430,23 +435,18 @@ def _soonest_offices(ids: list[int], near) -> list[tuple[Office, datetime.dateti
     values = _soonest_values(ids, box)
     kept = kept_offices_around(ids, box)
     if kept is None:
-        found = []
+        found = {}
         for office in (_SOONEST_OF if box is None else _SOONEST_NEAR).objects(**values):
-            found.append((office, office.soonest_starts_at))
+            found[office.pk] = (office, office.soonest_starts_at)
             del office.soonest_starts_at  # kept offices carry no time: it changes
-        keep_offices(office for office, _starts_at in found)
+        keep_offices(office for office, _starts_at in found.values())
         return found
     rows = (_SOONEST_ONLY_OF if box is None else _SOONEST_ONLY_NEAR).rows(**values)
-    found, changed = [], []
-    for pk, starts_at, digest in rows:
-        office = kept_if_same(kept, pk, digest)
-        if office is not None:
-            found.append((office, starts_at))
-        else:
-            changed.append(pk)
-    # An office changed since it was kept (an edit between the search's two queries) is
-    # left out of this page, and no longer kept: the next search reads it anew.
-    forget_kept(changed)
+    found = {pk: (kept_if_same(kept, pk, digest), starts_at) for pk, starts_at, digest in rows}
+    # An office whose row changed since it was kept (an edit between the search's two
+    # queries) keeps its time on this page but is not offered as the farther one, and is
+    # no longer kept: the next search reads it anew.
+    forget_kept(pk for pk, (office, _starts_at) in found.items() if office is None)
     return found
 
 
@@ -495,7 +495,7 @@ class SoonestTimes:
 class OfficeSearchWithSoonest(OfficeSearch):
     """An office search with its offices' soonest times, read in the same one query."""
 
-    soonest: SoonestTimes | None = None
+    soonest: SoonestTimes | None = dataclasses.field(default=None, compare=False)
 
 
 def _near(place) -> tuple[float, float, float] | None:
@@ -527,21 +527,21 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     if kept is None:
         return None
     query_of = _SOONEST_CHECKED_OF if box is None else _SOONEST_CHECKED_NEAR
-    offices, starts, changed, token = {}, {}, [], None
+    found, token = {}, None
     for pk, starts_at, digest, last_id, last_change in query_of.rows(
         **_soonest_values(ranking.ids, box)
     ):
         token = (last_id, last_change)
-        office = kept_if_same(kept, pk, digest)
-        if office is None:
-            changed.append(pk)
-        else:
-            offices[pk], starts[pk] = office, starts_at
-    settled = ranking.settled(offices, token)  # None if a winner's row changed
-    if settled is None:
-        reread_office_points(token)  # as offices.selectors.nearest does
+        found[pk] = (kept_if_same(kept, pk, digest), starts_at)
+    offices = {pk: office for pk, (office, _starts_at) in found.items() if office is not None}
+    changed = [pk for pk in found if pk not in offices]
+    # None if a winner's row changed, or the copy of the coordinates is stale; and an
+    # office in reach the copy does not know (switched on in bulk) is a stale copy too.
+    settled = ranking.settled(offices, token)
+    if settled is None or any(pk not in kept for pk in changed):
+        reread_office_points(token, stale=ranking.snapshot)  # as nearest() does
         return None
-    if changed:  # an office in reach, not a winner: read it whole
+    if changed:  # an office in reach, not a winner, edited: read it whole
         forget_kept(changed)
         return None
     search = OfficeSearchWithSoonest(
@@ -550,8 +550,7 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
         results=tuple(settled.bookable),
         not_bookable=tuple(settled.not_bookable),
     )
-    pairs = [(offices[pk], starts[pk]) for pk in offices]
-    return dataclasses.replace(search, soonest=_soonest_times_of(search, near, pairs))
+    return dataclasses.replace(search, soonest=_soonest_times_of(search, near, found))
 
 
 def soonest_times(*, search) -> SoonestTimes:
@@ -571,13 +570,12 @@ def soonest_times(*, search) -> SoonestTimes:
     )
 
 
-def _soonest_times_of(search, near, pairs) -> SoonestTimes:
-    """The ``SoonestTimes`` of ``search`` from ``pairs``: (office, soonest start) of its
-    offices and of every office in reach (``near``)."""
+def _soonest_times_of(search, near, found: Soonest) -> SoonestTimes:
+    """The ``SoonestTimes`` of ``search`` from ``found``: the soonest start of its offices
+    and of every office in reach (``near``)."""
     results = list(search.results)
     if not results:
         return SoonestTimes(rows=[])
-    found = {office.pk: (office, starts_at) for office, starts_at in pairs}
 
     def soonest_of(pk):
         return found[pk][1] if pk in found else None
@@ -589,7 +587,7 @@ def _soonest_times_of(search, near, pairs) -> SoonestTimes:
     known = [row.starts_at for row in rows if row.starts_at is not None]
     latest = min(known) - datetime.timedelta(days=settings.SOONEST_EARLIER_DAYS) if known else None
     shown = {row.office.pk for row in results}
-    others = [pair for pk, pair in found.items() if pk not in shown]
+    others = [pair for pk, pair in found.items() if pk not in shown and pair[0] is not None]
     return SoonestTimes(rows=rows, farther=_farther_office(others, place, max_km, latest))
 
 

@@ -464,9 +464,13 @@ def kept_ranking(
     return found if ids and all(pk in snapshot.offices for pk in ids) else None
 
 
-def reread_office_points(token) -> None:
-    """The copy is stale (``Ranking.settled`` said so): read it again, with the offices'
-    token as read just now (None: read it too)."""
+def reread_office_points(token, *, stale: _Snapshot) -> None:
+    """The copy ``stale`` is stale (``Ranking.settled`` said so): read it again, with the
+    offices' token as read just now (None: read it too), unless another thread has
+    already put a newer copy in its place."""
+    current = _snapshot
+    if current is not None and current is not stale and current.token == token:
+        return
     _load_snapshot(token)
 
 

@@ -24,6 +24,8 @@ from tests.subjects.factories import SubjectFactory
 from .factories import office_at
 from .pages import (  # noqa: F401 - fixtures
     EDITS,
+    bay_area_offices,
+    chooseable_offices,
     edit_office,
     fresh_office_points,
     listed_offices,
@@ -110,11 +112,15 @@ def test_a_closed_time_is_not_shown_again(client: Client, texas, search_page):
 def test_an_edit_made_any_way_is_shown_at_once(client: Client, texas, search_page, office, edit):
     _kept(client, search_page, texas)
     edit_office(texas[office], "hours", "Tuesdays only", edit)
+    counts = []
     for _again in range(2):  # read anew, then kept again as it is now
         html, queries = _search(client, search_page)
         assert texas[office].code in listed_offices(html)[:4]
         assert "Tuesdays only" in html
-    assert len(queries) == 1
+        counts.append(len(queries))
+    # The one query that saw the change, then the offices' reread and the search's two
+    # queries (at most); then one query again.
+    assert counts[0] <= 5 and counts[1] == 1, counts
 
 
 def test_a_new_nearer_office_is_shown_on_the_next_search(client: Client, texas, search_page):
@@ -125,18 +131,110 @@ def test_a_new_nearer_office_is_shown_on_the_next_search(client: Client, texas, 
 
 
 @pytest.mark.parametrize("change", ["switched off", "no online booking", "deleted"])
-def test_a_nearest_office_changed_in_bulk_is_not_offered(
-    client: Client, texas, search_page, change
+@pytest.mark.parametrize("office", ["west", "bay_city"], ids=["a nearest", "the farther"])
+def test_an_office_changed_in_bulk_is_not_offered(
+    client: Client, texas, search_page, office, change
 ):
     _kept(client, search_page, texas)
-    west = Office.objects.filter(pk=texas["west"].pk)
+    changed = Office.objects.filter(pk=texas[office].pk)
     if change == "switched off":
-        west.update(is_active=False)
+        changed.update(is_active=False)
     elif change == "no online booking":
-        west.update(accepts_online_booking=False)
+        changed.update(accepts_online_booking=False)
     else:
-        Slot.objects.filter(office=texas["west"]).delete()
-        west.delete()
+        Slot.objects.filter(office=texas[office]).delete()
+        changed.delete()
     html, _queries = _search(client, search_page)
-    assert "HOU-WEST" not in listed_offices(html)[:3]
-    assert listed_offices(html)[:3] == ["HOU-DOWNTOWN", "HOU-NORTH", "BAY-CITY-TX"]
+    assert texas[office].code not in chooseable_offices(html)
+    if change != "no online booking":  # else it may be shown apart, with no button
+        assert texas[office].code not in listed_offices(html)
+    nearest = ["HOU-DOWNTOWN", "HOU-WEST", "HOU-NORTH"]
+    expected = [code for code in nearest if code != texas[office].code]
+    assert chooseable_offices(html)[: len(expected)] == expected
+
+
+def test_an_office_switched_on_in_bulk_within_reach_is_offered_then_kept(
+    client: Client, texas, search_page
+):
+    sugar_land = office_at("SUGAR-LAND-TX", "Sugar Land", "TX", "77478", 29.6196, -95.6349)
+    _open(sugar_land, 1)
+    Office.objects.filter(pk=sugar_land.pk).update(is_active=False)
+    html = _kept(client, search_page, texas)
+    assert "SUGAR-LAND-TX" not in listed_offices(html)
+    Office.objects.filter(pk=sugar_land.pk).update(is_active=True)  # no save: same token
+    html, _queries = _search(client, search_page)
+    assert listed_offices(html)[3] == "SUGAR-LAND-TX"  # nearer than Bay City, as soon
+    html, queries = _search(client, search_page)
+    assert listed_offices(html)[3] == "SUGAR-LAND-TX"
+    assert len(queries) == 1
+
+
+def _same_as_a_new_process(client: Client, page: str, query: str) -> str:
+    _search(client, page, query)
+    html, queries = _search(client, page, query)
+    assert len(queries) == 1, queries
+    forget_office_points()
+    fresh, _queries = _search(client, page, query)
+    assert without_csrf_tokens(html) == without_csrf_tokens(fresh)
+    return html
+
+
+def test_a_nearer_office_without_online_booking_is_shown_apart_then_offered_once_switched(
+    client: Client, bay_area, search_page
+):
+    for office in bay_area.values():
+        _open(office, 10)
+    html = _same_as_a_new_process(client, search_page, "San Jose, CA")
+    assert listed_offices(html)[-1] == "SAN-JOSE-CA"
+    assert "SAN-JOSE-CA" not in chooseable_offices(html)
+    Office.objects.filter(pk=bay_area["san_jose"].pk).update(accepts_online_booking=True)
+    html, _queries = _search(client, search_page, "San Jose, CA")
+    assert chooseable_offices(html)[0] == "SAN-JOSE-CA"
+
+
+def test_no_office_taking_online_bookings_nearby(client: Client, texas, search_page):
+    for office in texas.values():
+        office.accepts_online_booking = False
+        office.save()
+    html = _same_as_a_new_process(client, search_page, HOUSTON)
+    assert "No office is open for booking right now" in html
+    assert chooseable_offices(html) == []
+
+
+def test_without_farther_offers_too(client: Client, texas, search_page, settings):
+    settings.SOONEST_FARTHER_MILES = 0
+    for office in texas.values():
+        _open(office, 45)
+    _open(texas["bay_city"], 1)
+    html = _same_as_a_new_process(client, search_page, HOUSTON)
+    assert listed_offices(html) == ["HOU-DOWNTOWN", "HOU-WEST", "HOU-NORTH"]
+
+
+def test_the_finder_with_the_offices_own_search(client: Client, texas, settings):
+    """settings.OFFICE_SEARCH may name offices' own search: the results' template then
+    reads the soonest times itself (two queries), and the page is the same."""
+    one_query = _kept(client, FINDER, texas)
+    settings.OFFICE_SEARCH = "offices.selectors.office_search"
+    html, queries = _search(client, FINDER)
+    assert len(queries) == 2, queries
+    assert without_csrf_tokens(html) == without_csrf_tokens(one_query)
+
+
+def test_an_edit_between_the_two_queries_keeps_the_offices_time(client: Client, texas, settings):
+    """The two-query way: a nearest office edited between the search's query and the
+    soonest times' one still shows its soonest time (not "No times open online")."""
+    settings.OFFICE_SEARCH = "offices.selectors.office_search"
+    _kept(client, FINDER, texas)
+    west = texas["west"]
+
+    def edit_first(execute, sql, params, many, context):
+        if "appointments_slot" in sql and "offices_office" in sql:  # the soonest times
+            Office.objects.filter(pk=west.pk).update(hours="Tuesdays only")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(edit_first):
+        html = client.get(FINDER, {"q": HOUSTON}).content.decode()
+    rows = dict(zip(listed_offices(html), _soonest_paragraphs(html), strict=False))
+    assert "No times open online" not in rows["HOU-WEST"]
+    html, _queries = _search(client, FINDER)
+    assert "Tuesdays only" in html
