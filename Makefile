@@ -50,7 +50,7 @@ messages: $(VENV)/.installed
 	@$(BIN)/python scripts/compile_messages.py
 
 makemessages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=templates/admin/search_form.html --ignore=templates/admin/edit_inline/*
 	$(BIN)/python scripts/compile_messages.py
 
 demo-data: install messages

@@ -55,6 +55,11 @@ def test_catalogues_match_source_strings(tmp_path: Path):
             "--no-location",
             "--ignore=tests",
             "--ignore=var",
+            # Copies of Django's own admin templates (a few accessibility corrections):
+            # their words are Django's, and Django's catalogues translate them (the
+            # Makefile leaves them out too).
+            "--ignore=templates/admin/search_form.html",
+            "--ignore=templates/admin/edit_inline/*",
         ],
         cwd=copy,
         check=True,
