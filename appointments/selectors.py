@@ -1,9 +1,8 @@
 """Reads for appointments."""
 
-import dataclasses
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
@@ -351,6 +350,11 @@ def _bounding_box(latitude: float, longitude: float, km: float) -> tuple[float, 
     return (latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon)
 
 
+def _box(near) -> tuple[float, ...] | None:
+    """The bounding box of ``near`` = (latitude, longitude, km), or None."""
+    return _bounding_box(*near) if near is not None else None
+
+
 def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | None = None):
     """Offices annotated with ``soonest_starts_at`` (None: no time open online), ONE query:
     the offices ``office_ids``, and when ``near`` = (latitude, longitude, km) is given also
@@ -360,35 +364,73 @@ def offices_with_soonest(*, office_ids=(), near: tuple[float, float, float] | No
         ids=list(office_ids),
         cutoff=booking_cutoff(),
         now=clock.now(),
-        box=_bounding_box(*near) if near is not None else None,
+        box=_box(near),
     )
 
 
-def _soonest_pair(shape) -> tuple[Prepared, Prepared]:
-    """The query of ``offices_with_soonest`` given its columns by ``shape`` (a queryset ->
-    a queryset), compiled once per process (checkin_portal.prepared): for offices by id,
-    and by id or inside a box. The finder and the booking flow's office step run it on
-    every search (issue 17)."""
-    args = {"ids": int, "cutoff": datetime.datetime, "now": datetime.datetime}
-    by_id = Prepared(
-        lambda ids, cutoff, now: shape(_offices_with_soonest(ids=ids, cutoff=cutoff, now=now)),
-        args=args,
-        lists=("ids",),
-    )
-    near = Prepared(
-        lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: shape(
-            _offices_with_soonest(
-                ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
-            )
-        ),
-        args={**args, "lat_min": float, "lat_max": float, "lon_min": float, "lon_max": float},
-        lists=("ids",),
-    )
-    return by_id, near
+@dataclass(frozen=True)
+class _SoonestQuery:
+    """The query of ``offices_with_soonest`` with its columns given by ``shape`` (a
+    queryset -> a queryset), compiled once per process (checkin_portal.prepared) in its
+    two forms: for offices by id, and by id or inside a box. The finder and the booking
+    flow's office step run it on every search (issue 17)."""
+
+    by_id: Prepared
+    near: Prepared
+
+    @classmethod
+    def of(cls, shape) -> "_SoonestQuery":
+        args = {"ids": int, "cutoff": datetime.datetime, "now": datetime.datetime}
+        return cls(
+            by_id=Prepared(
+                lambda ids, cutoff, now: shape(
+                    _offices_with_soonest(ids=ids, cutoff=cutoff, now=now)
+                ),
+                args=args,
+                lists=("ids",),
+            ),
+            near=Prepared(
+                lambda ids, cutoff, now, lat_min, lat_max, lon_min, lon_max: shape(
+                    _offices_with_soonest(
+                        ids=ids, cutoff=cutoff, now=now, box=(lat_min, lat_max, lon_min, lon_max)
+                    )
+                ),
+                args={
+                    **args,
+                    "lat_min": float,
+                    "lat_max": float,
+                    "lon_min": float,
+                    "lon_max": float,
+                },
+                lists=("ids",),
+            ),
+        )
+
+    def _with_values(self, ids: list[int], box) -> tuple[Prepared, dict]:
+        """The form for ``box`` (None: by id only), and its values."""
+        values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
+        if box is None:
+            return self.by_id, values
+        lat_min, lat_max, lon_min, lon_max = box
+        return self.near, {
+            **values,
+            "lat_min": lat_min,
+            "lat_max": lat_max,
+            "lon_min": lon_min,
+            "lon_max": lon_max,
+        }
+
+    def objects(self, ids: list[int], box) -> list[Office]:
+        prepared, values = self._with_values(ids, box)
+        return prepared.objects(**values)
+
+    def rows(self, ids: list[int], box) -> list[tuple]:
+        prepared, values = self._with_values(ids, box)
+        return prepared.rows(**values)
 
 
 # Offices read whole, with their soonest times.
-_SOONEST_OF, _SOONEST_NEAR = _soonest_pair(lambda query: query)
+_SOONEST = _SoonestQuery.of(lambda query: query)
 
 
 # The same, when the finder keeps every office it may show whole (offices.selectors): only
@@ -399,7 +441,7 @@ def _soonest_only(query):
     return QuerySet(Office, query=query.query).values_list("pk", "soonest_starts_at", ROW_DIGEST)
 
 
-_SOONEST_ONLY_OF, _SOONEST_ONLY_NEAR = _soonest_pair(_soonest_only)
+_SOONEST_ONLY = _SoonestQuery.of(_soonest_only)
 
 
 # A search whose offices are all kept whole (offices.selectors.kept_ranking) checks them in
@@ -412,14 +454,7 @@ def _soonest_checked(query):
     )
 
 
-_SOONEST_CHECKED_OF, _SOONEST_CHECKED_NEAR = _soonest_pair(_soonest_checked)
-
-
-def _soonest_values(ids: list[int], box) -> dict:
-    values = {"ids": ids, "cutoff": booking_cutoff(), "now": clock.now()}
-    if box is not None:
-        values.update(lat_min=box[0], lat_max=box[1], lon_min=box[2], lon_max=box[3])
-    return values
+_SOONEST_CHECKED = _SoonestQuery.of(_soonest_checked)
 
 
 # Each office's soonest time by id, with the office when it is the one read or kept now
@@ -431,18 +466,19 @@ def _soonest_offices(ids: list[int], near) -> Soonest:
     """``offices_with_soonest(office_ids=ids, near=near)``, run from SQL compiled once:
     each office with its soonest time. Offices the finder keeps whole are not read again
     (one query either way)."""
-    box = _bounding_box(*near) if near is not None else None
-    values = _soonest_values(ids, box)
+    box = _box(near)
     kept = kept_offices_around(ids, box)
     if kept is None:
         found = {}
-        for office in (_SOONEST_OF if box is None else _SOONEST_NEAR).objects(**values):
+        for office in _SOONEST.objects(ids, box):
             found[office.pk] = (office, office.soonest_starts_at)
             del office.soonest_starts_at  # kept offices carry no time: it changes
         keep_offices(office for office, _starts_at in found.values())
         return found
-    rows = (_SOONEST_ONLY_OF if box is None else _SOONEST_ONLY_NEAR).rows(**values)
-    found = {pk: (kept_if_same(kept, pk, digest), starts_at) for pk, starts_at, digest in rows}
+    found = {
+        pk: (kept_if_same(kept, pk, digest), starts_at)
+        for pk, starts_at, digest in _SOONEST_ONLY.rows(ids, box)
+    }
     # An office whose row changed since it was kept (an edit between the search's two
     # queries) keeps its time on this page but is not offered as the farther one, and is
     # no longer kept: the next search reads it anew.
@@ -495,7 +531,7 @@ class SoonestTimes:
 class OfficeSearchWithSoonest(OfficeSearch):
     """An office search with its offices' soonest times, read in the same one query."""
 
-    soonest: SoonestTimes | None = dataclasses.field(default=None, compare=False)
+    soonest: SoonestTimes | None = field(default=None, compare=False)
 
 
 def _near(place) -> tuple[float, float, float] | None:
@@ -522,15 +558,12 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     if ranking is None:
         return None
     near = _near(place)
-    box = _bounding_box(*near) if near is not None else None
+    box = _box(near)
     kept = kept_offices_around(ranking.ids, box)
     if kept is None:
         return None
-    query_of = _SOONEST_CHECKED_OF if box is None else _SOONEST_CHECKED_NEAR
     found, token = {}, None
-    for pk, starts_at, digest, last_id, last_change in query_of.rows(
-        **_soonest_values(ranking.ids, box)
-    ):
+    for pk, starts_at, digest, last_id, last_change in _SOONEST_CHECKED.rows(ranking.ids, box):
         token = (last_id, last_change)
         found[pk] = (kept_if_same(kept, pk, digest), starts_at)
     offices = {pk: office for pk, (office, _starts_at) in found.items() if office is not None}
@@ -544,13 +577,13 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     if changed:  # an office in reach, not a winner, edited: read it whole
         forget_kept(changed)
         return None
-    search = OfficeSearchWithSoonest(
+    return OfficeSearchWithSoonest(
         query=query,
         geocoded=geocoded,
         results=tuple(settled.bookable),
         not_bookable=tuple(settled.not_bookable),
+        soonest=_soonest_times_of(settled.bookable, place, near, found),
     )
-    return dataclasses.replace(search, soonest=_soonest_times_of(search, near, found))
 
 
 def soonest_times(*, search) -> SoonestTimes:
@@ -564,16 +597,16 @@ def soonest_times(*, search) -> SoonestTimes:
     results = list(getattr(search, "results", ()) or ())
     if not results:
         return SoonestTimes(rows=[])
-    near = _near(search.geocoded.place)
-    return _soonest_times_of(
-        search, near, _soonest_offices([row.office.pk for row in results], near)
-    )
+    place = search.geocoded.place
+    near = _near(place)
+    found = _soonest_offices([row.office.pk for row in results], near)
+    return _soonest_times_of(results, place, near, found)
 
 
-def _soonest_times_of(search, near, found: Soonest) -> SoonestTimes:
-    """The ``SoonestTimes`` of ``search`` from ``found``: the soonest start of its offices
-    and of every office in reach (``near``)."""
-    results = list(search.results)
+def _soonest_times_of(results, place, near, found: Soonest) -> SoonestTimes:
+    """The ``SoonestTimes`` of a search's bookable ``results`` (NearbyOffice) from
+    ``found``: the soonest start of those offices and of every office in reach (``near``,
+    around ``place``)."""
     if not results:
         return SoonestTimes(rows=[])
 
@@ -583,7 +616,7 @@ def _soonest_times_of(search, near, found: Soonest) -> SoonestTimes:
     rows = [SoonestRow(nearby=row, starts_at=soonest_of(row.office.pk)) for row in results]
     if near is None:
         return SoonestTimes(rows=rows)
-    place, max_km = search.geocoded.place, near[2]
+    max_km = near[2]
     known = [row.starts_at for row in rows if row.starts_at is not None]
     latest = min(known) - datetime.timedelta(days=settings.SOONEST_EARLIER_DAYS) if known else None
     shown = {row.office.pk for row in results}
