@@ -13,6 +13,18 @@ def management_form_data(html: str) -> dict[str, str]:
     return dict(_MANAGEMENT.findall(html))
 
 
+def subject_sign_in(client, subject) -> None:
+    """Put a live session of ``subject`` in the test client, as the sign-in page leaves it
+    (the sign-in form itself is tested in tests/subjects)."""
+    from checkin_portal import clock
+    from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+
+    session = client.session
+    session[SESSION_SUBJECT_KEY] = subject.pk
+    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
+    session.save()
+
+
 def staff_login(client, user) -> None:
     """``force_login`` for the staff admin, as after a full sign-in: when the account has a
     two-step device (django-otp), the session also holds it, as if its code had been given

@@ -3,9 +3,8 @@ import datetime
 import pytest
 import time_machine
 
-from checkin_portal import clock
 from checkin_portal.messaging.backends import locmem
-from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+from tests.helpers import subject_sign_in as sign_in
 from tests.subjects.factories import SubjectFactory
 
 # A fixed "now" for flows that check dates: Monday 2 March 2026, 10:00 in New York.
@@ -24,13 +23,6 @@ def sms_outbox():
     locmem.outbox.clear()
     yield locmem.outbox
     locmem.outbox.clear()
-
-
-def sign_in(client, subject) -> None:
-    session = client.session
-    session[SESSION_SUBJECT_KEY] = subject.pk
-    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-    session.save()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import pytest
 
-from checkin_portal import clock
-from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+from tests.helpers import subject_sign_in
 
 
 @pytest.fixture
@@ -10,11 +9,7 @@ def sign_in_as(client):
     tested in tests/subjects; here we test what comes after it)."""
 
     def _sign_in(subject, *, on=None):
-        on = on or client
-        session = on.session
-        session[SESSION_SUBJECT_KEY] = subject.pk
-        session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-        session.save()
+        subject_sign_in(on or client, subject)
         return subject
 
     return _sign_in

@@ -1,16 +1,7 @@
 import pytest
 from django.utils import translation
 
-from checkin_portal import clock
-from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
-
-
-def sign_in(client, subject) -> None:
-    """Put a live subject session in the test client (what the sign-in page does)."""
-    session = client.session
-    session[SESSION_SUBJECT_KEY] = subject.pk
-    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-    session.save()
+from tests.helpers import subject_sign_in as sign_in
 
 
 @pytest.fixture

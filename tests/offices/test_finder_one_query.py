@@ -14,10 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from appointments import lifecycle
 from appointments.availability import office_zone
 from appointments.models import Slot
-from checkin_portal import clock
 from offices.models import Office
 from offices.selectors import forget_office_points
-from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
+from tests.helpers import subject_sign_in
 from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
@@ -44,10 +43,7 @@ OFFICE_STEP = "/en/book/"
 @pytest.fixture(params=[FINDER, OFFICE_STEP], ids=["finder", "office step"])
 def search_page(request, client: Client) -> str:
     if request.param == OFFICE_STEP:
-        session = client.session
-        session[SESSION_SUBJECT_KEY] = SubjectFactory().pk
-        session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-        session.save()
+        subject_sign_in(client, SubjectFactory())
     return request.param
 
 

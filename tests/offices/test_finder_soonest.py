@@ -16,8 +16,8 @@ from appointments.availability import office_zone
 from appointments.models import Slot
 from checkin_portal import clock
 from offices.selectors import SESSION_KEY, office_search
-from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
 from tests.appointments.factories import SlotFactory, days_from_now
+from tests.helpers import subject_sign_in
 from tests.subjects.factories import SubjectFactory
 
 from .factories import office_at
@@ -185,10 +185,7 @@ def test_the_soonest_query_is_served_by_the_open_times_index(texas):
 def test_the_booking_flows_office_step_shows_soonest_times_too(client: Client, texas):
     _open(texas["downtown"], 4)
     _open(texas["bay_city"], 3)
-    session = client.session
-    session[SESSION_SUBJECT_KEY] = SubjectFactory().pk
-    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-    session.save()
+    subject_sign_in(client, SubjectFactory())
     html = client.get("/en/book/", {"q": HOUSTON}).content.decode()
     paragraphs = [_text(p) for p in _soonest_paragraphs(html)]
     assert paragraphs[0].startswith("Soonest time:")
@@ -201,9 +198,8 @@ def test_the_office_chosen_in_the_finder_shows_its_soonest_time_in_the_booking_f
     client: Client, texas
 ):
     _open(texas["north"], 12)
+    subject_sign_in(client, SubjectFactory())
     session = client.session
-    session[SESSION_SUBJECT_KEY] = SubjectFactory().pk
-    session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
     session[SESSION_KEY] = "HOU-NORTH"
     session.save()
     html = client.get("/en/book/").content.decode()

@@ -40,6 +40,7 @@ from subjects.session import SESSION_LAST_SEEN_KEY, SESSION_SUBJECT_KEY
 from tests.addresses.factories import AddressChangeFactory
 from tests.appointments.factories import AppointmentFactory, SlotFactory, days_from_now
 from tests.hearings.factories import HearingFactory, ImmigrationCourtFactory
+from tests.helpers import subject_sign_in
 from tests.offices.factories import OfficeFactory
 from tests.subjects.factories import SubjectFactory
 
@@ -525,10 +526,7 @@ def rendered_in_pseudo_locale(client, world, page_state) -> str:
     who, fetch, status = PAGES[page_state]
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = PSEUDO
     if who:
-        session = client.session
-        session[SESSION_SUBJECT_KEY] = world.subjects[who].pk
-        session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
-        session.save()
+        subject_sign_in(client, world.subjects[who])
     response = fetch(client, world)
     assert response.status_code == status
     return response.content.decode()
