@@ -533,6 +533,12 @@ class OfficeSearchWithSoonest(OfficeSearch):
 
     soonest: SoonestTimes | None = field(default=None, compare=False)
 
+    @property
+    def page_key(self) -> tuple | None:
+        """Everything a page of these results shows (offices/finder.html, the booking's
+        office step) as plain values: its key when rendered once (base.html)."""
+        return ("found", self.shown, self.soonest.shown) if self.soonest is not None else None
+
 
 def _near(place) -> tuple[float, float, float] | None:
     """(latitude, longitude, km): the circle in which a farther office may be offered."""

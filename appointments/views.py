@@ -88,16 +88,29 @@ def times(request):
         page.slots[0].office = office
         soonest = LocalTime.of(page.slots[0])
     report_by = request.subject.report_by
+    times_list = times_list_html(office=office, slots=page.slots)
+    soonest_after_report_by = bool(soonest and report_by and soonest.day > report_by)
+    # Only whether there is one (appointments/_replaces_notice.html).
+    active = selectors.has_active_appointment(subject=request.subject)
     return render(
         request,
         "appointments/times.html",
         {
             "office": office,
-            "times_list": times_list_html(office=office, slots=page.slots),
+            "times_list": times_list,
             "page": page,
-            "soonest_after_report_by": bool(soonest and report_by and soonest.day > report_by),
-            # Only whether there is one (appointments/_replaces_notice.html).
-            "active": selectors.has_active_appointment(subject=request.subject),
+            "soonest_after_report_by": soonest_after_report_by,
+            "active": active,
+            # Everything the page shows, as plain values: rendered once for them
+            # (base.html, issue 17). The list of times is its own rendered HTML.
+            "page_key": (
+                office.shown(),
+                times_list,
+                page.page,
+                page.has_next,
+                soonest_after_report_by,
+                active,
+            ),
         },
     )
 
@@ -315,6 +328,9 @@ def start(request):
     search = None
     if form.is_bound and form.is_valid():
         search = selectors.office_search_with_soonest(query=form.cleaned_data["q"])
+    # Only whether there is one (appointments/_replaces_notice.html).
+    active = selectors.has_active_appointment(subject=request.subject)
+    search_key = getattr(search, "page_key", None)
     return render(
         request,
         "appointments/start.html",
@@ -322,8 +338,10 @@ def start(request):
             "form": form,
             "search": search,
             "chosen": None if search else chosen_office(request),
-            # Only whether there is one (appointments/_replaces_notice.html).
-            "active": selectors.has_active_appointment(subject=request.subject),
+            "active": active,
+            # Results that read their soonest times: the page is rendered once for
+            # everything it shows (base.html, issue 17).
+            "page_key": (search_key, active) if search_key else None,
             "choose_action": reverse("appointments:times"),
             "choose_method": "get",
             "choose_label": _("See times at this office"),

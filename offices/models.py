@@ -117,6 +117,14 @@ class Office(models.Model):
                 name="office_active_coords",
                 condition=Q(is_active=True, latitude__isnull=False),
             ),
+            # A search's one query finds the offices in reach of the place (a box of
+            # latitude and longitude) among those taking online bookings: without it,
+            # PostgreSQL read every office's wide row on every search (issue 17).
+            models.Index(
+                fields=["latitude", "longitude"],
+                name="office_bookable_position",
+                condition=Q(is_active=True, accepts_online_booking=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -38,6 +38,9 @@ def finder(request: HttpRequest) -> HttpResponse:
             "choose_action": reverse("offices:choose"),
             "choose_method": "post",
             "search_url": reverse("offices:finder"),
+            # A search that read its soonest times has everything its page shows as
+            # plain values: the page is rendered once for them (base.html, issue 17).
+            "page_key": getattr(search, "page_key", None),
         },
     )
 

@@ -1,22 +1,47 @@
-"""For tests of parts rendered once per process (``{% same_for %}``, issue 17): a fixture
-that starts and ends each test with none kept, and pages compared without their CSRF
-tokens (each request has its own)."""
+"""For tests of parts and pages rendered once per process (``{% same_for %}``,
+``{% page_same_for %}``, issue 17): a fixture that starts and ends each test with none
+kept, pages rendered as if nothing were kept, pages compared without their CSRF tokens
+(each request has its own), and a message put in a client's next page."""
 
 import re
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.test import RequestFactory
 
 from checkin_portal.templatetags import once_tags
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
+STORES = (once_tags._PARTS, once_tags._PAGES)
 
 
 def without_csrf_tokens(html: str) -> str:
     return CSRF_TOKEN.sub("", html)
 
 
+def never_kept(patch: pytest.MonkeyPatch) -> None:
+    """Every part and page rendered anew (for the duration of ``patch``)."""
+    for store in STORES:
+        patch.setattr(store, "get", lambda key, make: make())
+
+
+def kept_keys_and_html() -> str:
+    """Everything the stores hold, as text: to show what was typed is in none of it."""
+    return repr([store._entries for store in STORES])
+
+
+def message_for_next_page(client, text: str) -> None:
+    """A message waiting in ``client``'s cookie, as a redirect after a POST leaves it."""
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies[storage.cookie_name] = storage._encode([Message(constants.SUCCESS, text)])
+
+
 @pytest.fixture
 def fresh_page_parts():
-    once_tags._PARTS.clear()
+    for store in STORES:
+        store.clear()
     yield
-    once_tags._PARTS.clear()
+    for store in STORES:
+        store.clear()

@@ -10,9 +10,20 @@ because a new value is a new key; nothing is forgotten but by the store's size l
 
 A ``{% csrf_token %}`` inside is rendered as a marker and each request's own token is put
 in its place. Values must hold no personal data (they are keys kept in memory).
+
+``{% each_request %}...{% endeach_request %}`` inside a part is left out of what is kept:
+it is rendered for each request, in its place (what was typed, the page's own address,
+messages). It must hold no ``{% block %}``.
+
+``{% page_same_for page_key v1 ... %}`` (once, in base.html) keeps a whole page when the
+view gives a ``page_key``: the plain values of everything the page shows from its context
+(a view without one renders as usual). The key is also the page's template, so each page
+has its own.
 """
 
+import contextvars
 import datetime
+import re
 import secrets
 from decimal import Decimal
 
@@ -24,7 +35,15 @@ from checkin_portal.per_language import PerLanguage
 register = template.Library()
 
 _PARTS = PerLanguage(max_entries=4096)
+# Whole pages are bigger (tens of kB each): fewer of them.
+_PAGES = PerLanguage(max_entries=512)
 _CSRF_MARK = f"portalcsrf{secrets.token_hex(8)}"
+_HOLE_MARK = f"portalhole{secrets.token_hex(8)}"
+_HOLE_SPLIT = re.compile(re.escape(_HOLE_MARK) + r"(\d+)\.")
+# The {% each_request %} parts met while a part is rendered to be kept (None otherwise).
+_COLLECTING: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "same_for_holes", default=None
+)
 _PLAIN = (str, int, float, bool, Decimal, datetime.date, datetime.time, type(None))
 _PLAIN_TYPES = frozenset(_PLAIN) | {datetime.datetime}
 
@@ -42,6 +61,49 @@ def plain_key(value):
     raise TypeError(f"same_for takes plain values, not {type(value).__name__}")
 
 
+def _each_request(nodelist, context) -> str:
+    """A part rendered for each request: now, or, while an enclosing part is being
+    rendered to be kept, a mark where each request will render it."""
+    holes = _COLLECTING.get()
+    if holes is None:
+        return nodelist.render(context)
+    holes.append(nodelist)
+    return f"{_HOLE_MARK}{len(holes) - 1}."
+
+
+def _render_kept(nodelist, context) -> str | tuple:
+    """What a part keeps: its HTML, or, with parts for each request inside, the HTML
+    around them and those parts."""
+    holes: list = []
+    collecting = _COLLECTING.set(holes)
+    try:
+        with context.push(csrf_token=_CSRF_MARK):
+            html = nodelist.render(context)
+    finally:
+        _COLLECTING.reset(collecting)
+    if not holes:
+        return html
+    pieces = _HOLE_SPLIT.split(html)
+    if [int(n) for n in pieces[1::2]] != list(range(len(holes))):
+        raise template.TemplateSyntaxError("an each_request part's mark was changed or lost")
+    return (tuple(pieces[0::2]), tuple(holes))
+
+
+def _filled(kept, context) -> str:
+    if isinstance(kept, str):
+        html = kept
+    else:
+        pieces, holes = kept
+        out = [pieces[0]]
+        for nodelist, after in zip(holes, pieces[1:], strict=True):
+            out.append(_each_request(nodelist, context))
+            out.append(after)
+        html = "".join(out)
+    if _CSRF_MARK in html:
+        html = html.replace(_CSRF_MARK, str(context.get("csrf_token", "")))
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping templates
+
+
 class SameForNode(template.Node):
     def __init__(self, nodelist, values):
         self.nodelist = nodelist
@@ -49,22 +111,53 @@ class SameForNode(template.Node):
 
     def render(self, context):
         key = (id(self), *(plain_key(value.resolve(context)) for value in self.values))
+        kept = _PARTS.get(key, lambda: _render_kept(self.nodelist, context))
+        return _filled(kept, context)
 
-        def render_once() -> str:
-            with context.push(csrf_token=_CSRF_MARK):
-                return self.nodelist.render(context)
 
-        html = _PARTS.get(key, render_once)
-        if _CSRF_MARK in html:
-            html = html.replace(_CSRF_MARK, str(context.get("csrf_token", "")))
-        return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping templates
+class PageSameForNode(SameForNode):
+    def render(self, context):
+        page_key = self.values[0].resolve(context)
+        if not page_key:
+            return self.nodelist.render(context)
+        key = (
+            id(self),
+            context.template.origin.name,
+            *(plain_key(value.resolve(context)) for value in self.values),
+        )
+        kept = _PAGES.get(key, lambda: _render_kept(self.nodelist, context))
+        return _filled(kept, context)
+
+
+class EachRequestNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return _each_request(self.nodelist, context)
+
+
+def _part(parser, token, end, node_class):
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError(f"{token.contents} needs the values the part shows")
+    nodelist = parser.parse((end,))
+    parser.delete_first_token()
+    return node_class(nodelist, [parser.compile_filter(bit) for bit in bits])
 
 
 @register.tag("same_for")
 def same_for(parser, token):
-    bits = token.split_contents()[1:]
-    if not bits:
-        raise template.TemplateSyntaxError("same_for needs the values the part shows")
-    nodelist = parser.parse(("endsame_for",))
+    return _part(parser, token, "endsame_for", SameForNode)
+
+
+@register.tag("page_same_for")
+def page_same_for(parser, token):
+    return _part(parser, token, "endpage_same_for", PageSameForNode)
+
+
+@register.tag("each_request")
+def each_request(parser, token):
+    nodelist = parser.parse(("endeach_request",))
     parser.delete_first_token()
-    return SameForNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+    return EachRequestNode(nodelist)

@@ -8,8 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from checkin_portal.templatetags import once_tags
-from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
+from tests.page_parts import (  # noqa: F401 - fixture
+    fresh_page_parts,
+    never_kept,
+    without_csrf_tokens,
+)
 from tests.subjects.factories import SubjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_parts")]
@@ -29,7 +32,7 @@ def test_my_check_in_is_the_same_as_a_fresh_render(client: Client, language, mon
         path = reverse("subjects:my_checkin")
     kept = [client.get(path).text for _ in range(2)]
     with monkeypatch.context() as patch:
-        patch.setattr(once_tags._PARTS, "get", lambda key, make: make())
+        never_kept(patch)
         fresh = client.get(path).text
     assert (
         without_csrf_tokens(kept[0]) == without_csrf_tokens(kept[1]) == without_csrf_tokens(fresh)

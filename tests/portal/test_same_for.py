@@ -93,3 +93,85 @@ def test_only_plain_values(value):
 def test_a_part_needs_values():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load once_tags %}{% same_for %}x{% endsame_for %}")
+
+
+# {% each_request %}: a part of a kept part rendered for each request, in its place.
+
+HOLE = Template(
+    "{% load once_tags %}{% same_for name %}[{{ name }} {{ counter.next }}"
+    "{% each_request %}<{{ typed }}>{% endeach_request %}"
+    "{% same_for name %}({{ name }}{% each_request %}/{{ typed }}/{% endeach_request %})"
+    "{% endsame_for %}]{% endsame_for %}"
+)
+
+
+def test_each_request_parts_are_rendered_for_each_request():
+    counter = Counter()
+    first = HOLE.render(Context({"counter": counter, "name": "a", "typed": "x&y"}))
+    second = HOLE.render(Context({"counter": counter, "name": "a", "typed": "z"}))
+    assert first == "[a 1<x&amp;y>(a/x&amp;y/)]"
+    # Kept once, the parts for each request (nested in a kept part too) rendered anew.
+    assert second == "[a 1<z>(a/z/)]"
+    assert counter.count == 1
+    kept = repr(once_tags._PARTS._entries)
+    assert not any(value in kept for value in ("x&amp;y", "<z>", "/z/"))
+
+
+def test_each_request_outside_a_kept_part_is_rendered_as_it_is():
+    template = Template("{% load once_tags %}{% each_request %}{{ typed }}{% endeach_request %}")
+    assert template.render(Context({"typed": "a<b"})) == "a&lt;b"
+
+
+def test_a_lost_each_request_mark_is_an_error():
+    template = Template(
+        "{% load once_tags %}{% same_for name %}{% filter upper %}"
+        "{% each_request %}{{ typed }}{% endeach_request %}{% endfilter %}{% endsame_for %}"
+    )
+    with pytest.raises(TemplateSyntaxError, match="each_request"):
+        template.render(Context({"name": "a", "typed": "b"}))
+
+
+# {% page_same_for page_key ... %}: a whole page kept when the view gives a page_key.
+
+PAGE = (
+    "{% load once_tags %}{% page_same_for page_key %}"
+    + "{{ page_key }} {{ counter.next }}"
+    + ("{% endpage_same_for %}")
+)
+
+
+@pytest.fixture
+def page_templates():
+    from django.template import engines
+
+    engine = engines["django"].engine
+    first = engine.from_string(PAGE)
+    second = engine.from_string(PAGE)
+    first.origin.name, second.origin.name = "first.html", "second.html"
+    once_tags._PAGES.clear()
+    yield first, second
+    once_tags._PAGES.clear()
+
+
+def test_a_page_without_a_key_is_rendered_each_time(page_templates):
+    first, _second = page_templates
+    counter = Counter()
+    for expected in ("None 1", "None 2"):
+        assert first.render(Context({"counter": counter, "page_key": None})) == expected
+    assert len(once_tags._PAGES) == 0
+
+
+def test_a_page_with_a_key_is_kept_per_key_and_per_page(page_templates):
+    first, second = page_templates
+    counter = Counter()
+
+    def render(template, key):
+        return template.render(Context({"counter": counter, "page_key": key}))
+
+    assert render(first, ("k", 1)) == "(&#x27;k&#x27;, 1) 1"
+    assert render(first, ("k", 1)) == "(&#x27;k&#x27;, 1) 1"
+    assert render(first, ("k", 2)) == "(&#x27;k&#x27;, 2) 2"
+    assert render(second, ("k", 1)) == "(&#x27;k&#x27;, 1) 3"  # another page: its own
+    assert len(once_tags._PAGES) == 3
+    with pytest.raises(TypeError, match="plain values"):
+        render(first, ("k", object()))
