@@ -18,7 +18,8 @@ messages). It must hold no ``{% block %}``.
 ``{% page_same_for page_key v1 ... %}`` (once, in base.html) keeps a whole page when the
 view gives a ``page_key``: the plain values of everything the page shows from its context
 (a view without one renders as usual). The key is also the page's template, so each page
-has its own.
+has its own. Like a part's values, a kept page holds no personal data: a page that shows
+any (a name, an appointment) has no ``page_key``.
 """
 
 import contextvars
