@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, QuerySet
 
 from checkin_portal import clock
-from checkin_portal.prepared import Prepared
+from checkin_portal.prepared import Prepared, WrittenIn
 from offices.geocoding import geocode
 from offices.models import Office
 from offices.ranking import KM_PER_MILE, geodesic_km
@@ -253,8 +253,8 @@ _LATEST_BOOKED_OR_CANCELLED_BY_OFFICE = Prepared(
     lambda subject_id: (
         Appointment.objects.select_related("slot__office")
         .filter(
+            WrittenIn("status", [AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE]),
             subject_id=subject_id,
-            status__in=[AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED_BY_OFFICE],
         )
         .order_by("-created_at")[:1]
     ),

@@ -227,3 +227,53 @@ def test_converters_are_worked_out_once_per_compiled_query(monkeypatch):
         assert found.reminder_phone == appointment.reminder_phone  # converted
         assert type(found.reminder_phone) is type(appointment.reminder_phone)
     assert len(calls) == 1
+
+
+# WrittenIn: values PostgreSQL must know to plan a prepared statement once for every call.
+
+
+def test_written_in_writes_its_values_into_the_statement():
+    from checkin_portal.prepared import WrittenIn
+
+    SubjectFactory()
+    queryset = Appointment.objects.filter(WrittenIn("status", ["booked", "no_show"]), subject_id=7)
+    sql, params = queryset.query.sql_with_params()
+    assert "IN ('booked', 'no_show')" in sql
+    assert list(params) == [7]  # the person only: the statuses are not parameters
+
+
+def test_written_in_selects_what_status_in_selects():
+    from checkin_portal.prepared import WrittenIn
+    from tests.appointments.factories import AppointmentFactory
+
+    for status in ("booked", "cancelled", "checked_in"):
+        AppointmentFactory(status=status)
+    for statuses in (["booked"], ["cancelled"], ["booked", "cancelled"], ["no_show"]):
+        written = Appointment.objects.filter(WrittenIn("status", statuses))
+        assert set(written) == set(Appointment.objects.filter(status__in=statuses))
+    assert Appointment.objects.filter(WrittenIn("status", ["booked", "cancelled"])).count() == 2
+
+
+@pytest.mark.parametrize("values", [[], ["Booked"], ["booked'); DROP TABLE x; --"], ["a b"]])
+def test_written_in_takes_only_lower_case_codes(values):
+    from checkin_portal.prepared import WrittenIn
+
+    with pytest.raises(ValueError, match="lower-case codes"):
+        WrittenIn("status", values)
+
+
+def test_my_check_in_sends_only_the_person_as_a_parameter():
+    """At national scale, with the statuses as parameters, PostgreSQL planned this
+    statement on every call (bench/profile_flow.py --check now fails on that)."""
+    from appointments.selectors import _LATEST_BOOKED_OR_CANCELLED_BY_OFFICE
+
+    person = SubjectFactory()
+    captured = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append(params)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        _LATEST_BOOKED_OR_CANCELLED_BY_OFFICE.first(subject_id=person.pk)
+    assert [list(params) for params in captured] == [[person.pk]]
