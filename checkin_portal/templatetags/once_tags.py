@@ -106,28 +106,30 @@ def _filled(kept, context) -> str:
 
 
 class SameForNode(template.Node):
+    store = _PARTS
+
     def __init__(self, nodelist, values):
         self.nodelist = nodelist
         self.values = values
 
+    def key(self, context) -> tuple:
+        return (id(self), *(plain_key(value.resolve(context)) for value in self.values))
+
     def render(self, context):
-        key = (id(self), *(plain_key(value.resolve(context)) for value in self.values))
-        kept = _PARTS.get(key, lambda: _render_kept(self.nodelist, context))
+        kept = self.store.get(self.key(context), lambda: _render_kept(self.nodelist, context))
         return _filled(kept, context)
 
 
 class PageSameForNode(SameForNode):
+    store = _PAGES
+
+    def key(self, context) -> tuple:
+        return (context.template.origin.name, *super().key(context))
+
     def render(self, context):
-        page_key = self.values[0].resolve(context)
-        if not page_key:
+        if not self.values[0].resolve(context):  # no page_key: rendered as usual
             return self.nodelist.render(context)
-        key = (
-            id(self),
-            context.template.origin.name,
-            *(plain_key(value.resolve(context)) for value in self.values),
-        )
-        kept = _PAGES.get(key, lambda: _render_kept(self.nodelist, context))
-        return _filled(kept, context)
+        return super().render(context)
 
 
 class EachRequestNode(template.Node):
