@@ -5,11 +5,17 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from offices.models import Office
 from offices.selectors import forget_office_points
+from tests.helpers import subject_sign_in
+from tests.subjects.factories import SubjectFactory
 
 from .factories import office_at, san_jose_without_online_booking
+
+FINDER = "/en/offices/"
+OFFICE_STEP = "/en/book/"  # the booking flow's office step, which shows the same results
 
 
 def listed_offices(html: str) -> list[str]:
@@ -20,6 +26,15 @@ def listed_offices(html: str) -> list[str]:
 def chooseable_offices(html: str) -> list[str]:
     """Codes behind the "Choose this office" / "See times" buttons, in order."""
     return re.findall(r'name="office" value="([A-Z0-9-]+)"', html)
+
+
+@pytest.fixture(name="search_page", params=[FINDER, OFFICE_STEP], ids=["finder", "office step"])
+def search_pages(request, client: Client) -> str:
+    """Each page that shows a search's results: the finder, and the office step with a
+    signed-in person."""
+    if request.param == OFFICE_STEP:
+        subject_sign_in(client, SubjectFactory())
+    return request.param
 
 
 @pytest.fixture

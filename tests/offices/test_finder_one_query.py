@@ -17,19 +17,20 @@ from appointments.availability import office_zone
 from appointments.models import Slot
 from offices.models import Office
 from offices.selectors import forget_office_points
-from tests.helpers import subject_sign_in
 from tests.page_parts import fresh_page_parts, without_csrf_tokens  # noqa: F401 - fixture
 from tests.subjects.factories import SubjectFactory
 
 from .factories import office_at
 from .pages import (  # noqa: F401 - fixtures
     EDITS,
+    OFFICE_STEP,
     bay_area_offices,
     chooseable_offices,
     edit_office,
     fresh_office_points,
     listed_offices,
     reads_offices_whole,
+    search_pages,
     texas_offices,
 )
 from .test_finder_soonest import FINDER, HOUSTON, _open, _soonest_paragraphs, _text
@@ -38,14 +39,6 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("fresh_office_points", "fresh_page_parts"),
 ]
-OFFICE_STEP = "/en/book/"
-
-
-@pytest.fixture(params=[FINDER, OFFICE_STEP], ids=["finder", "office step"])
-def search_page(request, client: Client) -> str:
-    if request.param == OFFICE_STEP:
-        subject_sign_in(client, SubjectFactory())
-    return request.param
 
 
 def _search(client: Client, page: str, query: str = HOUSTON) -> tuple[str, list[str]]:

@@ -22,6 +22,7 @@ from tests.subjects.factories import SubjectFactory
 
 from .factories import office_at
 from .pages import (  # noqa: F401 - fixtures
+    FINDER,
     chooseable_offices,
     fresh_office_points,
     listed_offices,
@@ -30,7 +31,6 @@ from .pages import (  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
 
-FINDER = "/en/offices/"
 HOUSTON = "Houston, TX"
 
 

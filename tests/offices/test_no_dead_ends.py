@@ -11,13 +11,11 @@ from offices.selectors import SESSION_KEY, office_search
 from offices.services import offices_import
 
 from .factories import OfficeFactory
-from .pages import bay_area_offices, fresh_office_points  # noqa: F401 - fixtures
+from .pages import FINDER, bay_area_offices, fresh_office_points  # noqa: F401 - fixtures
 from .pages import chooseable_offices as _chooseable
 from .pages import listed_offices as _listed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_office_points")]
-
-FINDER = "/en/offices/"
 
 
 def test_three_offered_are_the_nearest_bookable_and_the_nearer_one_is_apart(

@@ -11,10 +11,9 @@ from offices.selectors import forget_office_points
 from tests.strategies import SCRIPTS, any_script_number, digits_text, in_script
 
 from .factories import OfficeFactory
+from .pages import FINDER
 
 pytestmark = pytest.mark.django_db
-
-FINDER = "/en/offices/"
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 
 from checkin_portal.templatetags import once_tags
-from tests.helpers import subject_sign_in
 from tests.page_parts import (  # noqa: F401 - fixture
     fresh_page_parts,
     kept_keys_and_html,
@@ -19,26 +18,29 @@ from tests.page_parts import (  # noqa: F401 - fixture
     never_kept,
     without_csrf_tokens,
 )
-from tests.subjects.factories import SubjectFactory
 
-from .pages import fresh_office_points, listed_offices, texas_offices  # noqa: F401 - fixtures
-from .test_finder_soonest import FINDER, HOUSTON, _open
+from .pages import (  # noqa: F401 - fixtures
+    fresh_office_points,
+    listed_offices,
+    search_pages,
+    texas_offices,
+)
+from .test_finder_soonest import HOUSTON, _open
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("fresh_office_points", "fresh_page_parts"),
 ]
-OFFICE_STEP = "/en/book/"
 
 
-@pytest.fixture(params=[FINDER, OFFICE_STEP], ids=["finder", "office step"])
-def search_page(request, client: Client, texas) -> str:
-    if request.param == OFFICE_STEP:
-        subject_sign_in(client, SubjectFactory())
+@pytest.fixture
+def kept_search_page(client: Client, search_page: str, texas) -> str:
+    """A page of results whose offices this process keeps (so the next search of the
+    same place is the one that may keep its page)."""
     for office in texas.values():
         _open(office, 45)
-    client.get(request.param, {"q": HOUSTON})  # the process reads the offices whole
-    return request.param
+    client.get(search_page, {"q": HOUSTON})  # the process reads the offices whole
+    return search_page
 
 
 def _get(client: Client, page: str, query: str, language: str = "en") -> str:
@@ -57,22 +59,22 @@ def _language_link(html: str) -> str:
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_kept_page_is_the_page_rendered_anew(
-    client: Client, search_page, language, monkeypatch
+    client: Client, kept_search_page, language, monkeypatch
 ):
-    kept = [_get(client, search_page, HOUSTON, language) for _ in range(2)]
+    kept = [_get(client, kept_search_page, HOUSTON, language) for _ in range(2)]
     assert len(once_tags._PAGES) == 1
     with monkeypatch.context() as patch:
         never_kept(patch)
-        fresh = _get(client, search_page, HOUSTON, language)
+        fresh = _get(client, kept_search_page, HOUSTON, language)
     assert (
         without_csrf_tokens(kept[0]) == without_csrf_tokens(kept[1]) == without_csrf_tokens(fresh)
     )
     assert listed_offices(fresh)[:3] == ["HOU-DOWNTOWN", "HOU-WEST", "HOU-NORTH"]
 
 
-def test_what_was_typed_is_each_requests_own(client: Client, search_page):
-    first = _get(client, search_page, "houston,  tx")
-    second = _get(client, search_page, "HOUSTON,   TX")
+def test_what_was_typed_is_each_requests_own(client: Client, kept_search_page):
+    first = _get(client, kept_search_page, "houston,  tx")
+    second = _get(client, kept_search_page, "HOUSTON,   TX")
     assert len(once_tags._PAGES) == 1  # the same place, offices and times: one page
     assert _search_box(first) == "houston,  tx" and _search_box(second) == "HOUSTON,   TX"
     assert _language_link(first).endswith("q%3Dhouston%252C%2B%2Btx")
@@ -81,23 +83,23 @@ def test_what_was_typed_is_each_requests_own(client: Client, search_page):
     assert not any(typed in kept for typed in ("houston,", "HOUSTON", "houston%2C", "%252C"))
 
 
-def test_typed_text_is_escaped_in_a_kept_page(client: Client, search_page):
-    _get(client, search_page, HOUSTON)
-    html = _get(client, search_page, 'Houston, TX"><b>x</b>')
+def test_typed_text_is_escaped_in_a_kept_page(client: Client, kept_search_page):
+    _get(client, kept_search_page, HOUSTON)
+    html = _get(client, kept_search_page, 'Houston, TX"><b>x</b>')
     assert "<b>x</b>" not in html
     assert _search_box(html) == "Houston, TX&quot;&gt;&lt;b&gt;x&lt;/b&gt;"
 
 
-def test_messages_are_each_requests_own(client: Client, search_page):
-    _get(client, search_page, HOUSTON)
+def test_messages_are_each_requests_own(client: Client, kept_search_page):
+    _get(client, kept_search_page, HOUSTON)
     message_for_next_page(client, "You chose this office: Houston Downtown.")
-    shown = _get(client, search_page, HOUSTON)
+    shown = _get(client, kept_search_page, HOUSTON)
     assert "You chose this office: Houston Downtown." in shown
-    assert "You chose this office" not in _get(client, search_page, HOUSTON)
+    assert "You chose this office" not in _get(client, kept_search_page, HOUSTON)
     assert len(once_tags._PAGES) == 1
 
 
-def test_a_search_that_found_no_place_is_not_kept(client: Client, search_page):
+def test_a_search_that_found_no_place_is_not_kept(client: Client, kept_search_page):
     for _ in range(2):
-        assert "We could not find" in _get(client, search_page, "Nowhere Town, ZZ")
+        assert "We could not find" in _get(client, kept_search_page, "Nowhere Town, ZZ")
     assert len(once_tags._PAGES) == 0

@@ -14,12 +14,10 @@ from offices.selectors import SESSION_KEY, forget_office_points
 from tests.helpers import management_form_data
 
 from .factories import FieldOfficeFactory, OfficeFactory
-from .pages import chooseable_offices
+from .pages import FINDER, chooseable_offices
 from .pages import listed_offices as _results
 
 pytestmark = pytest.mark.django_db
-
-FINDER = "/en/offices/"
 
 
 @pytest.fixture(autouse=True)
