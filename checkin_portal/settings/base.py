@@ -110,6 +110,9 @@ TEMPLATES = [
 FORM_RENDERER = "checkin_portal.forms.UswdsFormRenderer"
 
 
+POSTGRESQL_ENGINE = "checkin_portal.postgresql_backend"
+
+
 def postgres_options(database: dict) -> dict:
     """PostgreSQL connections bind parameters on the server, and psycopg prepares a
     statement the fifth time a connection runs it: PostgreSQL then parses and plans it
@@ -118,6 +121,8 @@ def postgres_options(database: dict) -> dict:
     DB_PREPARE_THRESHOLD=none turns preparing off (needed behind a transaction-mode
     pooler such as PgBouncer without max_prepared_statements; docs/operations.md)."""
     if database.get("ENGINE") == "django.db.backends.postgresql":
+        # Django's backend, reading datetimes with psycopg's compiled loader (ADR 0021).
+        database["ENGINE"] = POSTGRESQL_ENGINE
         options = database.setdefault("OPTIONS", {})
         options.setdefault("server_side_binding", True)
         threshold = env.str("DB_PREPARE_THRESHOLD", default="5").strip().lower()

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from checkin_portal.logs import logging_config
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, POSTGRESQL_ENGINE, env
 
 
 def _require(name: str) -> str:
@@ -25,21 +25,22 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable for production.")
 _require("DATABASE_URL")
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] != POSTGRESQL_ENGINE:
     raise ImproperlyConfigured("Production needs a PostgreSQL DATABASE_URL (postgres://...).")
 
 # psycopg 3's pool replaces persistent connections; CONN_MAX_AGE must be 0 with it.
 # Each process (gunicorn worker, db_worker) keeps its own pool: size PostgreSQL's
 # max_connections for processes x DB_POOL_MAX_SIZE (docs/operations.md, "Scaling").
 for _alias in DATABASES:
-    if DATABASES[_alias]["ENGINE"] != "django.db.backends.postgresql":
+    if DATABASES[_alias]["ENGINE"] != POSTGRESQL_ENGINE:
         raise ImproperlyConfigured("Production needs PostgreSQL URLs (postgres://...).")
     DATABASES[_alias]["CONN_MAX_AGE"] = 0
-    # With the pool, Django passes psycopg_pool.ConnectionPool.check_connection as the
-    # pool's `check`: each connection is tested as it leaves the pool. After a database
-    # restart the pool still holds dead connections; without the check about one request
-    # in three failed until each had been tried (ADR 0010). One round trip per request.
-    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True
+    # Each connection is checked as it leaves the pool: after a database restart the pool
+    # still holds dead connections, and without a check about one request in three
+    # failed until each had been tried (ADR 0010). Our backend does it, with a round trip
+    # only for a connection the server has written to while it was idle (ADR 0021);
+    # Django's check (CONN_HEALTH_CHECKS) would add a round trip to every request.
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = False
     DATABASES[_alias].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
         "max_size": env.int("DB_POOL_MAX_SIZE", default=10),

@@ -75,6 +75,6 @@ def test_production_uses_psycopg_pool():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "django.db.backends.postgresql 0 True "
+        "checkin_portal.postgresql_backend 0 False "
         "['max_size', 'min_size', 'reconnect_timeout', 'timeout']"
     )
