@@ -175,3 +175,62 @@ def test_a_page_with_a_key_is_kept_per_key_and_per_page(page_templates):
     assert len(once_tags._PAGES) == 3
     with pytest.raises(TypeError, match="plain values"):
         render(first, ("k", object()))
+
+
+# Django looks for the blocks of a page's base template on every render (ExtendsNode walks
+# its whole tree): inside a kept part it walks once per process (issue 17).
+
+BASE = (
+    "{% load once_tags %}<html>{% page_same_for page_key %}"
+    "{% if on %}<b>{% block title %}base title{% endblock %}</b>{% endif %}"
+    "{% same_for 1 %}{% for i in items %}{% block body %}base body{% endblock %}{% endfor %}"
+    "{% endsame_for %}{% endpage_same_for %}</html>"
+)
+CHILD = (
+    '{% extends "test_base.html" %}'
+    "{% block title %}{{ block.super }} and the page's{% endblock %}"
+    "{% block body %}page body{% endblock %}"
+)
+
+
+@pytest.fixture
+def extending_page():
+    from django.template import Engine
+
+    engine = Engine(
+        loaders=[  # compiled once, as in production
+            (
+                "django.template.loaders.cached.Loader",
+                [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {"test_base.html": BASE, "test_child.html": CHILD},
+                    )
+                ],
+            )
+        ],
+        libraries={"once_tags": "checkin_portal.templatetags.once_tags"},
+    )
+    template = engine.get_template("test_child.html")
+    once_tags._PARTS.clear()
+    yield template
+    once_tags._PARTS.clear()
+
+
+def test_blocks_inside_kept_parts_are_looked_for_once(extending_page, monkeypatch):
+    from django.template.base import Node
+
+    def render():
+        return extending_page.render(Context({"on": True, "items": [1], "page_key": None}))
+
+    assert render() == "<html><b>base title and the page's</b>page body</html>"
+    walked = []
+    original = Node.get_nodes_by_type
+
+    def counted(self, nodetype):
+        walked.append(type(self).__name__)
+        return original(self, nodetype)
+
+    monkeypatch.setattr(Node, "get_nodes_by_type", counted)
+    assert render() == "<html><b>base title and the page's</b>page body</html>"
+    assert "IfNode" not in walked and "ForNode" not in walked, walked
