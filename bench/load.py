@@ -26,7 +26,9 @@ free port; then every scenario runs at 1 and 8 clients, alternating targets:
 It prints operations/s, p50/p95 (ms), the CPU time per operation of the gunicorn
 processes (app), of this database's PostgreSQL backends (db) and of the load clients
 (from /proc and getrusage), and each page's throughput as a ratio to the bare template
-view of the same target and client count; and writes everything as JSON to var/bench/.
+view of the same target and client count (the finder, times and My check-in: to the mean
+of the bare template view measured just before and just after the page, BRACKETED); and
+writes everything as JSON to var/bench/.
 Never part of `make test` (tests/bench/ has a smoke test of the client only).
 """
 
@@ -467,21 +469,53 @@ def _ratio(rows: list[dict], row: dict) -> None:
             return
 
 
+# Pages whose ratio to the bare template view is a goal (issue 17): each is measured
+# between two measurements of the ceiling on the same server, and its ratio is to their
+# mean. This machine's speed drifts by up to a quarter within a minute (other tenants):
+# a ceiling measured once per round, a minute apart from some pages, moved their ratios
+# by as much; bracketing cancels a drift that is steady over the page's seconds.
+BRACKETED = ("finder", "times", "my_checkin")
+
+
+def _bracketed(target, scenario, clients, args) -> list[dict]:
+    ceiling_s = max(args.duration / 2, 2.0)
+    before = measure(target, "template", clients, ceiling_s, args.bookings)
+    row = measure(target, scenario, clients, args.duration, args.bookings)
+    after = measure(target, "template", clients, ceiling_s, args.bookings)
+    for ceiling in (before, after):
+        ceiling["brackets"] = scenario
+    ceiling_ops = (before["ops_per_s"] + after["ops_per_s"]) / 2
+    if ceiling_ops:
+        row["ratio_to_template"] = round(row["ops_per_s"] / ceiling_ops, 3)
+    row["ceiling_ops_per_s"] = [before["ops_per_s"], after["ops_per_s"]]
+    return [before, row, after]
+
+
 def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
-    """Each scenario at each client count on each target in turn (old, new, old, new...)."""
+    """Each scenario at each client count on each target in turn (old, new, old, new...);
+    with the bare template view among them, each page of BRACKETED between two of it."""
     print(
         f"{'target':>{LABEL_WIDTH}} {'scenario':>10} cl  throughput, latency, CPU per operation, "
         "ratio to the bare template view"
     )
+    bracket = "template" in scenarios
     rows: list[dict] = []
     for _round in range(args.rounds):
         for scenario in scenarios:
+            if bracket and scenario == "template":
+                continue  # measured around each bracketed page
             for clients in client_counts:
                 for target in targets:
-                    row = measure(target, scenario, clients, args.duration, args.bookings)
-                    _ratio(rows, row)
-                    rows.append(row)
-                    _print_row(row)
+                    if bracket and scenario in BRACKETED:
+                        measured = _bracketed(target, scenario, clients, args)
+                    else:
+                        measured = [
+                            measure(target, scenario, clients, args.duration, args.bookings)
+                        ]
+                        _ratio(rows, measured[0])
+                    for row in measured:
+                        rows.append(row)
+                        _print_row(row)
     return rows
 
 
