@@ -498,7 +498,7 @@ def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
         f"{'target':>{LABEL_WIDTH}} {'scenario':>10} cl  throughput, latency, CPU per operation, "
         "ratio to the bare template view"
     )
-    bracket = "template" in scenarios
+    bracket = "template" in scenarios and any(s in BRACKETED for s in scenarios)
     rows: list[dict] = []
     for _round in range(args.rounds):
         for scenario in scenarios:

@@ -13,7 +13,7 @@ Django itself sets on the connection (``USE_TZ`` on, no ``TIME_ZONE`` in the dat
 settings), psycopg's compiled loader gives exactly the same datetimes, with
 ``datetime.UTC``: then, and only then, it reads them. Tests:
 tests/portal/test_postgresql_backend.py (same values as Django's loader, old and far
-dates, offsets in minutes and seconds). Django ticket #36960 and psycopg issue #1273
+dates, DST edges). Django ticket #36960 and psycopg issue #1273
 describe the cost.
 
 Pooled connections. Django gives the pool psycopg_pool's check when
@@ -84,9 +84,14 @@ class DatabaseWrapper(base.DatabaseWrapper):
         # Each connection the server ended is dropped by the pool and replaced; bounded
         # so that a check failing on new connections too cannot loop.
         for _ in range(self.pool.max_size):
-            if not _ended_by_server(connection):
+            try:
+                ended = _ended_by_server(connection)
+            except BaseException:
+                self.pool.putconn(connection)  # not lost to the pool, whatever happened
+                raise
+            if not ended:
                 break
-            self.pool.putconn(connection)
+            self.pool.putconn(connection)  # dropped and replaced by the pool (it logs it)
             connection = super().get_new_connection(conn_params)
         return connection
 

@@ -58,6 +58,7 @@ print(json.dumps({
                         d[alias]["OPTIONS"]["prepare_threshold"]] for alias in d},
     "conn_max_age": {alias: d[alias]["CONN_MAX_AGE"] for alias in d},
     "health_checks": {alias: d[alias]["CONN_HEALTH_CHECKS"] for alias in d},
+    "engines": {alias: d[alias]["ENGINE"] for alias in d},
     "routers": s.DATABASE_ROUTERS,
     "debug": s.DEBUG,
     "hsts": [s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD],
@@ -86,8 +87,14 @@ def test_pool_sizes_come_from_the_environment():
     expected = {"min_size": 3, "max_size": 7, "timeout": 4, "reconnect_timeout": 5}
     assert dump["pools"] == {"default": expected, "replica": expected}
     assert dump["conn_max_age"] == {"default": 0, "replica": 0}
-    # The pool checks each connection it hands out (ADR 0010: recovery after an outage).
-    assert dump["health_checks"] == {"default": True, "replica": True}
+    # Each connection the pool hands out is checked by our backend, which does the round
+    # trip only for one the server has written to (ADR 0010, ADR 0021): Django's check,
+    # a round trip on every request, is off.
+    assert dump["health_checks"] == {"default": False, "replica": False}
+    assert dump["engines"] == {
+        "default": "checkin_portal.postgresql_backend",
+        "replica": "checkin_portal.postgresql_backend",
+    }
     assert dump["routers"] == ["checkin_portal.db_routers.ReplicaRouter"]
     assert dump["middleware"][-1] == "checkin_portal.db_routers.ReplicaReadsMiddleware"
 
