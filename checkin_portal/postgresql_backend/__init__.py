@@ -1,1 +1,1 @@
-"""Django's PostgreSQL backend with one change of ours (base.py, docs/adr/0021)."""
+"""Django's PostgreSQL backend with two changes of ours (base.py, docs/adr/0021)."""

@@ -121,7 +121,7 @@ def postgres_options(database: dict) -> dict:
     DB_PREPARE_THRESHOLD=none turns preparing off (needed behind a transaction-mode
     pooler such as PgBouncer without max_prepared_statements; docs/operations.md)."""
     if database.get("ENGINE") == "django.db.backends.postgresql":
-        # Django's backend, reading datetimes with psycopg's compiled loader (ADR 0021).
+        # Django's backend with two overrides of ours (ADR 0021).
         database["ENGINE"] = POSTGRESQL_ENGINE
         options = database.setdefault("OPTIONS", {})
         options.setdefault("server_side_binding", True)

@@ -23,6 +23,7 @@ from tests.subjects.factories import SubjectFactory
 from .factories import office_at
 from .pages import (  # noqa: F401 - fixtures
     EDITS,
+    FINDER,
     OFFICE_STEP,
     bay_area_offices,
     chooseable_offices,
@@ -33,7 +34,7 @@ from .pages import (  # noqa: F401 - fixtures
     search_pages,
     texas_offices,
 )
-from .test_finder_soonest import FINDER, HOUSTON, _open, _soonest_paragraphs, _text
+from .test_finder_soonest import HOUSTON, _open, _soonest_paragraphs, _text
 
 pytestmark = [
     pytest.mark.django_db,

@@ -20,8 +20,8 @@ from tests.page_parts import (  # noqa: F401 - fixture
 )
 from tests.subjects.factories import SubjectFactory
 
-from .pages import fresh_office_points, texas_offices  # noqa: F401 - fixtures
-from .test_finder_soonest import FINDER, HOUSTON, _soonest_paragraphs, _text
+from .pages import FINDER, fresh_office_points, texas_offices  # noqa: F401 - fixtures
+from .test_finder_soonest import HOUSTON, _soonest_paragraphs, _text
 
 pytestmark = [
     pytest.mark.django_db,
