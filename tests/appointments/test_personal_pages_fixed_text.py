@@ -1,0 +1,130 @@
+"""The fixed words and links of the booking path's personal pages (My check-in before a
+booking, the review, My appointment) are rendered once per process and language
+(``{% same_for %}``, issue 17): the second time, no ``{% url %}`` and no
+``{% translate %}`` is worked out again. Each page is the page rendered anew, in English
+and in Arabic, and what is the person's own (their name, the time they chose, their
+confirmation number) is theirs on every request."""
+
+import pytest
+from django.template.defaulttags import URLNode
+from django.templatetags.i18n import TranslateNode
+from django.test import Client
+
+from appointments import lifecycle
+from tests.offices.factories import OfficeFactory
+from tests.page_parts import (  # noqa: F401 - fixture
+    fresh_page_parts,
+    never_kept,
+    without_csrf_tokens,
+)
+from tests.subjects.factories import SubjectFactory
+
+from .factories import SlotFactory, days_from_now
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_parts")]
+
+
+@pytest.fixture
+def slots():
+    office = OfficeFactory(code="HOU-FIXED")
+    return [SlotFactory(office=office, starts_at=days_from_now(day, hour=10)) for day in (3, 4, 5)]
+
+
+def _booked(subject, slot):
+    return lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en").appointment
+
+
+def _page(client: Client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def _paths(language: str, slot) -> dict[str, str]:
+    return {
+        "my_checkin": f"/{language}/my-check-in/",
+        "review": f"/{language}/book/review/?slot={slot.pk}",
+    }
+
+
+def _renders_of(patch: pytest.MonkeyPatch, node_class) -> list:
+    rendered = []
+    original = node_class.render
+
+    def counted(self, context):
+        rendered.append(getattr(self, "token", None) and self.token.contents)
+        return original(self, context)
+
+    patch.setattr(node_class, "render", counted)
+    return rendered
+
+
+@pytest.mark.parametrize("page", ["my_checkin", "review", "mine"])
+def test_the_second_time_no_fixed_word_or_link_is_worked_out(
+    client: Client, slots, sign_in_as, page, monkeypatch
+):
+    person = sign_in_as(SubjectFactory())
+    if page == "mine":
+        _booked(person, slots[0])
+        path = "/en/my-appointment/"
+    else:
+        path = _paths("en", slots[1])[page]
+    _page(client, path)
+    with monkeypatch.context() as patch:
+        urls = _renders_of(patch, URLNode)
+        words = _renders_of(patch, TranslateNode)
+        _page(client, path)
+    assert (urls, words) == ([], [])
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_pages_are_the_pages_rendered_anew(
+    client: Client, slots, sign_in_as, language, monkeypatch
+):
+    person = sign_in_as(SubjectFactory(given_names="Rosa"))
+    paths = _paths(language, slots[1])
+    before = {name: [_page(client, path) for _ in range(2)] for name, path in paths.items()}
+    appointment = _booked(person, slots[0])
+    mine = f"/{language}/my-appointment/"
+    after = {name: [_page(client, path) for _ in range(2)] for name, path in paths.items()}
+    kept_mine = [_page(client, mine) for _ in range(2)]
+    with monkeypatch.context() as patch:
+        never_kept(patch)
+        fresh_after = {name: _page(client, path) for name, path in paths.items()}
+        fresh_mine = _page(client, mine)
+    for name in paths:
+        assert (
+            without_csrf_tokens(after[name][0])
+            == without_csrf_tokens(after[name][1])
+            == without_csrf_tokens(fresh_after[name])
+        )
+        assert without_csrf_tokens(before[name][0]) == without_csrf_tokens(before[name][1])
+    assert (
+        without_csrf_tokens(kept_mine[0])
+        == without_csrf_tokens(kept_mine[1])
+        == without_csrf_tokens(fresh_mine)
+    )
+    assert "Rosa" in before["my_checkin"][0]
+    assert appointment.display_number in kept_mine[1]
+    # The review now says the time would replace the one just booked.
+    assert before["review"][0] != after["review"][0]
+
+
+def test_each_person_sees_their_own_appointment(client: Client, slots, sign_in_as):
+    numbers = []
+    for slot in slots[:2]:
+        person = sign_in_as(SubjectFactory())
+        numbers.append(_booked(person, slot).display_number)
+        html = _page(client, "/en/my-appointment/")
+        assert numbers[-1] in html
+        assert not any(number in html for number in numbers[:-1])
+
+
+def test_the_review_shows_the_chosen_time_and_its_own_back_link(client: Client, slots, sign_in_as):
+    sign_in_as(SubjectFactory())
+    other = SlotFactory(office=OfficeFactory(code="AUS-FIXED"), starts_at=days_from_now(6))
+    first = _page(client, f"/en/book/review/?slot={slots[1].pk}")
+    second = _page(client, f"/en/book/review/?slot={other.pk}")
+    assert f'value="{slots[1].pk}"' in first and f'value="{other.pk}"' in second
+    assert "office=HOU-FIXED" in first and "office=AUS-FIXED" in second
+    assert "office=HOU-FIXED" not in second
