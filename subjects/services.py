@@ -31,15 +31,15 @@ def sign_in_attempt(
     While the ID or the client address is locked out nothing is looked up.
     """
     address = client_address(request)
-    lockout = throttle.lockout_for(subject_id=subject_id, address=address)
-    if lockout is not None:
-        return SignInResult(lockout=lockout)
+    check = throttle.sign_in_check(subject_id=subject_id, address=address)
+    if check.lockout is not None:
+        return SignInResult(lockout=check.lockout)
     subject = selectors.subject_for_sign_in(
         subject_id=subject_id, country_of_birth=country_of_birth
     )
     if subject is None:
         return SignInResult(lockout=throttle.failure_record(subject_id=subject_id, address=address))
-    throttle.success_record(subject_id=subject_id)
+    throttle.success_record(subject_id=subject_id, check=check)
     subject_sign_in(request, subject)
     return SignInResult(subject=subject)
 

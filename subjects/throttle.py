@@ -81,9 +81,22 @@ def _counted(operation: Callable[[BaseCache], T]) -> T:
         return operation(caches["database"])
 
 
+@dataclass(frozen=True)
+class SignInCheck:
+    """What one read of the counters says before a sign-in is looked up: the lockout in
+    force, if any, and whether the ID has failures to clear if the sign-in succeeds."""
+
+    lockout: Lockout | None
+    id_has_failures: bool
+
+
+def sign_in_check(*, subject_id: str, address: str) -> SignInCheck:
+    return _counted(lambda store: _check_in(store, subject_id=subject_id, address=address))
+
+
 def lockout_for(*, subject_id: str, address: str) -> Lockout | None:
     """The lockout in force for this ID or this address, if any (the longer one)."""
-    return _counted(lambda store: _lockout_in(store, subject_id=subject_id, address=address))
+    return sign_in_check(subject_id=subject_id, address=address).lockout
 
 
 def failure_record(*, subject_id: str, address: str) -> Lockout | None:
@@ -91,19 +104,29 @@ def failure_record(*, subject_id: str, address: str) -> Lockout | None:
     return _counted(lambda store: _failure_in(store, subject_id=subject_id, address=address))
 
 
-def success_record(*, subject_id: str) -> None:
-    """A correct sign-in clears that ID's failures (not the address's)."""
+def success_record(*, subject_id: str, check: SignInCheck | None = None) -> None:
+    """A correct sign-in clears that ID's failures (not the address's): nothing to clear,
+    and no second round trip, when the ``check`` before it saw none (the usual sign-in,
+    issue 17). A failure counted between the two is left: it came after the check."""
+    if check is not None and not check.id_has_failures:
+        return
     counter, _lock, _limit = _keys(subject_id, "")["id"]
     _counted(lambda store: store.delete(counter))
 
 
-def _lockout_in(store: BaseCache, *, subject_id: str, address: str) -> Lockout | None:
+def _check_in(store: BaseCache, *, subject_id: str, address: str) -> SignInCheck:
     keys = _keys(subject_id, address)
-    found = store.get_many([lock for _counter, lock, _limit in keys.values()])
+    locks = [lock for _counter, lock, _limit in keys.values()]
+    id_counter = keys["id"][0]
+    found = store.get_many([*locks, id_counter])  # one round trip
     now = clock.now().timestamp()
-    left = [int(until - now) for until in found.values() if isinstance(until, int | float)]
+    until = [found.get(lock) for lock in locks]
+    left = [int(value - now) for value in until if isinstance(value, int | float)]
     left = [seconds for seconds in left if seconds > 0]
-    return Lockout(seconds_left=max(left)) if left else None
+    return SignInCheck(
+        lockout=Lockout(seconds_left=max(left)) if left else None,
+        id_has_failures=bool(found.get(id_counter)),
+    )
 
 
 def _failure_in(store: BaseCache, *, subject_id: str, address: str) -> Lockout | None:

@@ -75,10 +75,20 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 status = 429
             else:
                 form.add_error(None, NO_MATCH)
+    next_path = _safe_next(request)
+    captcha = captcha_enabled()
     return render(
         request,
         "subjects/sign_in.html",
-        {"form": form, "next": _safe_next(request), "captcha_enabled": captcha_enabled()},
+        {
+            "form": form,
+            "next": next_path,
+            "captcha_enabled": captcha,
+            # The empty page shows nothing of anyone's: rendered once (base.html, issue
+            # 17). Not with a page to go back to (any path: no key to keep pages under)
+            # nor with a form sent back (what the person typed).
+            "page_key": ("sign_in", captcha) if not (form.is_bound or next_path) else None,
+        },
         status=status,
     )
 

@@ -78,6 +78,41 @@ def test_success_clears_the_id_counter(client, sign_in_url):
     assert response.status_code == 200
 
 
+def test_a_sign_in_with_no_failures_asks_the_shared_cache_once(client, sign_in_url, monkeypatch):
+    """The usual sign-in: one read says there is no lock and nothing to clear (issue 17:
+    a second round trip to delete a counter that is not there cost every sign-in)."""
+    SubjectFactory(subject_id="AB123456", country_of_birth="GT")
+    calls, inside = [], []
+
+    def spy(name, original):
+        def called(*args, **kwargs):  # the calls made from outside the cache only
+            if not inside:
+                calls.append(name)
+            inside.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return called
+
+    for name in ("get", "get_many", "set", "delete", "incr", "add"):
+        monkeypatch.setattr(cache, name, spy(name, getattr(cache, name)))
+    assert _post(client, sign_in_url, "AB123456", "GT").status_code == 302
+    assert calls == ["get_many"]
+
+
+@override_settings(SIGN_IN_MAX_FAILURES_PER_ID=5)
+def test_success_after_failures_still_clears_them(client, sign_in_url, monkeypatch):
+    SubjectFactory(subject_id="AB123456", country_of_birth="GT")
+    _post(client, sign_in_url, "AB123456", "MX")
+    deleted = []
+    original = cache.delete
+    monkeypatch.setattr(cache, "delete", lambda key, **kw: deleted.append(key) or original(key))
+    assert _post(client, sign_in_url, "AB123456", "GT").status_code == 302
+    assert len(deleted) == 1 and ":fail:id:" in deleted[0]
+
+
 @override_settings(SIGN_IN_MAX_FAILURES_PER_CLIENT=8, SIGN_IN_MAX_FAILURES_PER_ID=5)
 def test_many_ids_from_one_address_lock_that_address(client, sign_in_url):
     subject = SubjectFactory(subject_id="AB123456", country_of_birth="GT")
