@@ -29,6 +29,8 @@ import secrets
 from decimal import Decimal
 
 from django import template
+from django.dispatch import receiver
+from django.utils.autoreload import file_changed
 from django.utils.safestring import mark_safe
 
 from checkin_portal.per_language import PerLanguage
@@ -38,6 +40,18 @@ register = template.Library()
 _PARTS = PerLanguage(max_entries=4096)
 # Whole pages are bigger (tens of kB each): fewer of them.
 _PAGES = PerLanguage(max_entries=512)
+
+
+@receiver(file_changed, dispatch_uid="once_tags_template_changed")
+def _forget_on_template_change(sender, file_path, **kwargs):
+    """``runserver`` compiles a changed template again (Django's own receiver resets the
+    loaders) and frees the old nodes, whose ``id()`` a new node may then reuse: what was
+    kept under the old ids must go with them. Production never reloads a template."""
+    if file_path.suffix != ".py":
+        _PARTS.clear()
+        _PAGES.clear()
+
+
 _CSRF_MARK = f"portalcsrf{secrets.token_hex(8)}"
 _HOLE_MARK = f"portalhole{secrets.token_hex(8)}"
 _HOLE_SPLIT = re.compile(re.escape(_HOLE_MARK) + r"(\d+)\.")

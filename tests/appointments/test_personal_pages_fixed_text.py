@@ -5,7 +5,11 @@ booking, the review, My appointment) are rendered once per process and language
 and in Arabic, and what is the person's own (their name, the time they chose, their
 confirmation number) is theirs on every request."""
 
+import datetime
+import re
+
 import pytest
+import time_machine
 from django.template.defaulttags import URLNode
 from django.templatetags.i18n import TranslateNode
 from django.test import Client
@@ -19,9 +23,14 @@ from tests.page_parts import (  # noqa: F401 - fixture
 )
 from tests.subjects.factories import SubjectFactory
 
-from .factories import SlotFactory, days_from_now
+from .factories import AppointmentFactory, SlotFactory, days_from_now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_parts")]
+START = datetime.datetime(2026, 3, 2, 15, 0, tzinfo=datetime.UTC)  # 9:00 in Chicago
+HOURS_3 = datetime.timedelta(hours=3)
+DAY = datetime.timedelta(days=1)
+REMINDER = "We will send you a reminder the day before."
+STOP_REMINDER = "Stop the reminder and delete my contact details"
 
 
 @pytest.fixture
@@ -59,22 +68,24 @@ def _renders_of(patch: pytest.MonkeyPatch, node_class) -> list:
     return rendered
 
 
-@pytest.mark.parametrize("page", ["my_checkin", "review", "mine"])
+# Not "page": pytest-playwright's fixture of that name would make these browser tests.
+@pytest.mark.parametrize("page_name", ["my_checkin", "review", "mine", "my_checkin_booked"])
 def test_the_second_time_no_fixed_word_or_link_is_worked_out(
-    client: Client, slots, sign_in_as, page, monkeypatch
+    client: Client, slots, sign_in_as, page_name, monkeypatch
 ):
     person = sign_in_as(SubjectFactory())
-    if page == "mine":
+    paths = {**_paths("en", slots[1]), "mine": "/en/my-appointment/"}
+    paths["my_checkin_booked"] = paths["my_checkin"]
+    if page_name in ("mine", "my_checkin_booked"):
         _booked(person, slots[0])
-        path = "/en/my-appointment/"
-    else:
-        path = _paths("en", slots[1])[page]
-    _page(client, path)
+    _page(client, paths[page_name])
     with monkeypatch.context() as patch:
         urls = _renders_of(patch, URLNode)
         words = _renders_of(patch, TranslateNode)
-        _page(client, path)
-    assert (urls, words) == ([], [])
+        _page(client, paths[page_name])
+    # My check-in's link to a failed message's retry is made for that message's notice.
+    expected_urls = ["url 'appointments:mine' as mine_url"] if "booked" in page_name else []
+    assert (urls, words) == (expected_urls, [])
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -110,14 +121,38 @@ def test_the_pages_are_the_pages_rendered_anew(
     assert before["review"][0] != after["review"][0]
 
 
-def test_each_person_sees_their_own_appointment(client: Client, slots, sign_in_as):
-    numbers = []
-    for slot in slots[:2]:
-        person = sign_in_as(SubjectFactory())
-        numbers.append(_booked(person, slot).display_number)
-        html = _page(client, "/en/my-appointment/")
-        assert numbers[-1] in html
-        assert not any(number in html for number in numbers[:-1])
+def test_is_booked_only_right_after_confirm(client: Client, slots, sign_in_as):
+    """The heading's part is kept per ``just_booked``: each variant stays its own."""
+    sign_in_as(SubjectFactory())
+    review = _page(client, f"/en/book/review/?slot={slots[0].pk}")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', review).group(1)
+    confirmed = client.post(
+        "/en/book/confirm/", {"csrfmiddlewaretoken": token, "slot": slots[0].pk}, follow=True
+    )
+    assert "Your appointment is booked" in confirmed.content.decode()
+    for _ in range(2):
+        again = _page(client, "/en/my-appointment/")
+        assert "Your appointment is booked" not in again
+        assert '<h1 class="usa-alert__heading">' in again
+
+
+def test_the_day_before_reminder_is_promised_only_for_a_later_day(client: Client, sign_in_as):
+    """The reminder's part is kept per ``local.is_today``."""
+    office = OfficeFactory(code="CHI-FIXED", time_zone="America/Chicago")
+    with time_machine.travel(START, tick=False):
+        pages = {}
+        for name, starts in (("today", START + HOURS_3), ("tomorrow", START + DAY)):
+            person = sign_in_as(SubjectFactory())
+            AppointmentFactory(
+                subject=person,
+                slot=SlotFactory(office=office, starts_at=starts, booked=1),
+                wants_reminder=True,
+                reminder_phone="+12025550123",
+            )
+            pages[name] = [_page(client, "/en/my-appointment/") for _ in range(2)]
+    assert all(REMINDER not in html for html in pages["today"])
+    assert all(REMINDER in html for html in pages["tomorrow"])
+    assert all(STOP_REMINDER in html for html in pages["today"] + pages["tomorrow"])
 
 
 def test_the_review_shows_the_chosen_time_and_its_own_back_link(client: Client, slots, sign_in_as):

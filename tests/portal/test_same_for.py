@@ -3,6 +3,7 @@ page rendered once per process and language for the same values, anew for other 
 with each request's own CSRF token, and plain values only."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.middleware.csrf import _does_token_match, get_token
@@ -10,6 +11,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.template.context import RequestContext
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.autoreload import file_changed
 
 from checkin_portal.templatetags import once_tags
 
@@ -53,6 +55,18 @@ def test_other_values_render_anew():
     assert _render(counter, office_name="Houston", day="Monday") == "Houston Monday 1 Search"
     assert _render(counter, office_name="Houston", day="Tuesday") == "Houston Tuesday 2 Search"
     assert _render(counter, office_name="Austin", day="Monday") == "Austin Monday 3 Search"
+
+
+def test_a_changed_template_file_forgets_what_was_kept():
+    """Under ``runserver`` a changed template is compiled again and its old nodes freed; a
+    new node may get an old one's id(), so nothing kept under those ids may survive."""
+    counter = Counter()
+    _render(counter, office_name="Houston", day="Monday")
+    file_changed.send(sender=None, file_path=Path("/srv/templates/base.html"))
+    assert len(once_tags._PARTS) == 0
+    _render(counter, office_name="Houston", day="Monday")
+    file_changed.send(sender=None, file_path=Path("/srv/app/views.py"))  # a reload anyway
+    assert len(once_tags._PARTS) == 1 and counter.count == 2
 
 
 def test_each_language_has_its_own():
