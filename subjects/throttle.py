@@ -104,11 +104,11 @@ def failure_record(*, subject_id: str, address: str) -> Lockout | None:
     return _counted(lambda store: _failure_in(store, subject_id=subject_id, address=address))
 
 
-def success_record(*, subject_id: str, check: SignInCheck | None = None) -> None:
+def success_record(*, subject_id: str, check: SignInCheck) -> None:
     """A correct sign-in clears that ID's failures (not the address's): nothing to clear,
     and no second round trip, when the ``check`` before it saw none (the usual sign-in,
     issue 17). A failure counted between the two is left: it came after the check."""
-    if check is not None and not check.id_has_failures:
+    if not check.id_has_failures:
         return
     counter, _lock, _limit = _keys(subject_id, "")["id"]
     _counted(lambda store: store.delete(counter))

@@ -1,7 +1,8 @@
 """For tests of parts and pages rendered once per process (``{% same_for %}``,
 ``{% page_same_for %}``, issue 17): a fixture that starts and ends each test with none
 kept, pages rendered as if nothing were kept, pages compared without their CSRF tokens
-(each request has its own), and a message put in a client's next page."""
+(each request has its own), the tags a render worked out, and a message put in a client's
+next page."""
 
 import re
 
@@ -25,6 +26,20 @@ def never_kept(patch: pytest.MonkeyPatch) -> None:
     """Every part and page rendered anew (for the duration of ``patch``)."""
     for store in STORES:
         patch.setattr(store, "get", lambda key, make: make())
+
+
+def renders_of(patch: pytest.MonkeyPatch, node_class) -> list[str]:
+    """The tags of ``node_class`` rendered from now on (for the duration of ``patch``), as
+    written in their templates: what a kept part or page did not save."""
+    rendered: list[str] = []
+    original = node_class.render
+
+    def counted(self, context):
+        rendered.append(self.token.contents)
+        return original(self, context)
+
+    patch.setattr(node_class, "render", counted)
+    return rendered
 
 
 def kept_keys_and_html() -> str:

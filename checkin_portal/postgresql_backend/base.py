@@ -7,14 +7,13 @@ Django registers, on every connection, a timestamptz loader of its own that subc
 psycopg's pure-Python one (django/db/backends/postgresql/psycopg_any.py): psycopg's
 compiled loader, which ``psycopg[binary]`` ships, cannot be subclassed, so every datetime
 a query returns was parsed in Python, about 3 µs each: 0.14 ms of CPU of the times page's
-1.9 ms (its 25 times have two datetimes each; an A/B of the two loaders in one process). Django's loader reads the value in the
-connection's time zone and then sets Django's zone on it. When that zone is UTC, which
-Django itself sets on the connection (``USE_TZ`` on, no ``TIME_ZONE`` in the database's
-settings), psycopg's compiled loader gives exactly the same datetimes, with
-``datetime.UTC``: then, and only then, it reads them. Tests:
+1.9 ms (its 25 times have two datetimes each; an A/B of the two loaders in one process).
+Django's loader reads the value in the connection's time zone and then sets Django's zone
+on it. When that zone is UTC, which Django itself sets on the connection (``USE_TZ`` on,
+no ``TIME_ZONE`` in the database's settings), psycopg's compiled loader gives exactly the
+same datetimes, with ``datetime.UTC``: then, and only then, it reads them. Tests:
 tests/portal/test_postgresql_backend.py (same values as Django's loader, old and far
-dates, DST edges). Django ticket #36960 and psycopg issue #1273
-describe the cost.
+dates, DST edges). Django ticket #36960 and psycopg issue #1273 describe the cost.
 
 Pooled connections. Django gives the pool psycopg_pool's check when
 ``CONN_HEALTH_CHECKS`` is on: a round trip each time a connection leaves the pool, that

@@ -1,5 +1,5 @@
-"""The fixed words and links of the booking path's personal pages (My check-in before a
-booking, the review, My appointment) are rendered once per process and language
+"""The fixed words and links of the booking path's personal pages (My check-in, the review,
+My appointment) are rendered once per process and language
 (``{% same_for %}``, issue 17): the second time, no ``{% url %}`` and no
 ``{% translate %}`` is worked out again. Each page is the page rendered anew, in English
 and in Arabic, and what is the person's own (their name, the time they chose, their
@@ -19,6 +19,7 @@ from tests.offices.factories import OfficeFactory
 from tests.page_parts import (  # noqa: F401 - fixture
     fresh_page_parts,
     never_kept,
+    renders_of,
     without_csrf_tokens,
 )
 from tests.subjects.factories import SubjectFactory
@@ -56,18 +57,6 @@ def _paths(language: str, slot) -> dict[str, str]:
     }
 
 
-def _renders_of(patch: pytest.MonkeyPatch, node_class) -> list:
-    rendered = []
-    original = node_class.render
-
-    def counted(self, context):
-        rendered.append(getattr(self, "token", None) and self.token.contents)
-        return original(self, context)
-
-    patch.setattr(node_class, "render", counted)
-    return rendered
-
-
 # Not "page": pytest-playwright's fixture of that name would make these browser tests.
 @pytest.mark.parametrize("page_name", ["my_checkin", "review", "mine", "my_checkin_booked"])
 def test_the_second_time_no_fixed_word_or_link_is_worked_out(
@@ -80,8 +69,8 @@ def test_the_second_time_no_fixed_word_or_link_is_worked_out(
         _booked(person, slots[0])
     _page(client, paths[page_name])
     with monkeypatch.context() as patch:
-        urls = _renders_of(patch, URLNode)
-        words = _renders_of(patch, TranslateNode)
+        urls = renders_of(patch, URLNode)
+        words = renders_of(patch, TranslateNode)
         _page(client, paths[page_name])
     # My check-in's link to a failed message's retry is made for that message's notice.
     expected_urls = ["url 'appointments:mine' as mine_url"] if "booked" in page_name else []

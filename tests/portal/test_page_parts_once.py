@@ -11,6 +11,7 @@ from django.utils import translation
 from tests.page_parts import (  # noqa: F401 - fixture
     fresh_page_parts,
     never_kept,
+    renders_of,
     without_csrf_tokens,
 )
 from tests.subjects.factories import SubjectFactory
@@ -45,14 +46,7 @@ def test_a_signed_in_page_works_out_no_static_url_the_second_time(client: Client
     with translation.override("en"):
         path = reverse("subjects:my_checkin")
     client.get(path)
-    rendered = []
-    original = StaticNode.render
-
-    def counted(self, context):
-        rendered.append(self.path)
-        return original(self, context)
-
-    monkeypatch.setattr(StaticNode, "render", counted)
+    rendered = renders_of(monkeypatch, StaticNode)
     html = client.get(path).text
     assert 'href="/static/' in html
     assert rendered == []
