@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from checkin_portal import clock
 from checkin_portal.integrity import is_duplicate_of
 from checkin_portal.prepared import Prepared
+from offices.models import Office
 
 from . import notifications, policy
 from .confirmation import new_confirmation_number
@@ -134,17 +135,22 @@ _LOCK_SUBJECT = Prepared(
     ),
     args={"subject_id": int},
 )
-_SLOT_WITH_OFFICE = Prepared(
-    lambda slot_id: Slot.objects.select_related("office").filter(pk=slot_id)[:1],
-    args={"slot_id": int},
-)
 
 
 def _free_seat(slot_id, cutoff, now=None):
-    """The slot while it has a free seat that may be booked (with ``now``: one anyone may
-    book then, not kept for the waiting list)."""
+    """The slot while it has a free seat that may be booked at an office that is open and
+    takes online bookings (with ``now``: a seat anyone may book then, not kept for the
+    waiting list)."""
+    # The office as a subquery of its own, not a join: an UPDATE filtered through a join
+    # becomes "id IN (SELECT ...)", and then PostgreSQL would not re-check the seat count
+    # on the row it waited for (the 200-way race, tests/appointments/test_concurrency.py).
+    bookable_offices = Office.objects.filter(is_active=True, accepts_online_booking=True)
     seats = Slot.objects.filter(
-        pk=slot_id, is_blocked=False, booked__lt=F("capacity"), starts_at__gt=cutoff
+        pk=slot_id,
+        is_blocked=False,
+        booked__lt=F("capacity"),
+        starts_at__gt=cutoff,
+        office_id__in=bookable_offices.values("pk"),
     )
     return seats if now is None else seats.filter(open_to_everyone(now))
 
@@ -162,9 +168,9 @@ _TAKE_SEAT_FOR_OFFER = Prepared(
 )
 
 
-def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
-    """The conditional write. Returns the slot, or raises SlotUnavailable. Only an
-    earlier-time offer (``for_offer``) may take a seat kept for the waiting list."""
+def take_seat(slot_id: int, *, for_offer: bool = False) -> None:
+    """The conditional write (one statement; nothing is read back), or SlotUnavailable.
+    Only an earlier-time offer (``for_offer``) may take a seat kept for the waiting list."""
     cutoff = policy.booking_cutoff()
     if for_offer:
         taken = _TAKE_SEAT_FOR_OFFER.update(slot_id=slot_id, cutoff=cutoff)
@@ -172,10 +178,6 @@ def take_seat(slot_id: int, *, for_offer: bool = False) -> Slot:
         taken = _TAKE_SEAT.update(slot_id=slot_id, cutoff=cutoff, now=clock.now())
     if not taken:
         raise SlotUnavailable
-    slot = _SLOT_WITH_OFFICE.first(slot_id=slot_id)
-    if not (slot.office.is_active and slot.office.accepts_online_booking):
-        raise SlotUnavailable  # the transaction rolls the seat back
-    return slot
 
 
 def give_seat_back(slot_id: int) -> None:
@@ -186,11 +188,11 @@ class _NumberTaken(Exception):
     """The random confirmation number was already used: retry the whole transaction."""
 
 
-def _create_appointment(*, subject, slot: Slot, language: str, replaces=None) -> Appointment:
+def _create_appointment(*, subject, slot_id: int, language: str, replaces=None) -> Appointment:
     try:
         return Appointment.objects.create(  # the model's default state: TRANSITIONS[BOOK]
             subject=subject,
-            slot=slot,
+            slot_id=slot_id,
             confirmation_number=new_confirmation_number(),
             language=language,
             replaces=replaces,
@@ -239,8 +241,10 @@ def appointment_book(
                 else:
                     result = _move(active=active, new_slot_id=slot_id, language=language)
             else:
-                slot = take_seat(slot_id)
-                appointment = _create_appointment(subject=subject, slot=slot, language=language)
+                take_seat(slot_id)
+                appointment = _create_appointment(
+                    subject=subject, slot_id=slot_id, language=language
+                )
                 result = BookingResult(appointment=appointment, created=True)
             if contact:
                 _keep_contact(result.appointment, contact)
@@ -277,17 +281,15 @@ def _move(
 ) -> BookingResult:
     leaving = waitlist.appointment_leaving(active)
     _lock_slots([active.slot_id, new_slot_id, *leaving.offer_slot_ids])
-    if seat_held:  # an earlier-time offer already holds the seat (counted in ``booked``)
-        new_slot = Slot.objects.select_related("office").get(pk=new_slot_id)
-    else:
-        new_slot = take_seat(new_slot_id)
+    if not seat_held:  # else an earlier-time offer holds the seat (counted in ``booked``)
+        take_seat(new_slot_id)
     give_seat_back(active.slot_id)
     contact = contact_of(active)
     forget_contact(active)
     _apply(active, Transition.MOVE, fields=CONTACT_FIELDS)
     waitlist.appointment_left_booked(active, seat_freed=True, leaving=leaving)
     appointment = _create_appointment(
-        subject=active.subject, slot=new_slot, language=language, replaces=active
+        subject=active.subject, slot_id=new_slot_id, language=language, replaces=active
     )
     if has_contact(contact):
         # The contact the person left follows the appointment to its new time.

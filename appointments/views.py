@@ -183,12 +183,14 @@ def confirm(request):
         messages.success(
             request, _("Your appointment has a new time and a new confirmation number.")
         )
-    # "Choose another time" comes back to this office first. Remembered here, in the
-    # write the booking makes anyway, not by the times page: looking at times changes
-    # nothing (a GET that saved the session cost a database write per page, issue 17).
-    if result.created:  # its slot and office are loaded; a repeated Confirm changes nothing
-        booked_office = result.appointment.slot.office
-        if request.session.get(CHOSEN_OFFICE_KEY) != booked_office.code:
+    # "Choose another time" comes back to the booked office first (``start``). Only an
+    # office remembered from the finder that is not the booked one needs the session
+    # written: otherwise the booking itself says where to come back to (issue 17: the
+    # session write cost each booking a second commit).
+    remembered = request.session.get(CHOSEN_OFFICE_KEY)
+    if result.created and remembered:  # a repeated Confirm changes nothing
+        booked_office = result.appointment.slot.office  # (read only on this rare path)
+        if remembered != booked_office.code:
             chosen_office_set(session=request.session, office=booked_office)
     response = HttpResponseRedirect(reverse("appointments:mine"))
     _note_just_booked(response, result.appointment)
@@ -318,10 +320,22 @@ def cancel(request):
     return render(request, "appointments/cancel.html", _mine_context(appointment))
 
 
+def _office_to_come_back_to(request, has_active: bool):
+    """The office the person chose in the finder, else the office of their booked
+    appointment while it is open (one query each, only when asked)."""
+    office = chosen_office(request)
+    if office is None and has_active:
+        appointment = selectors.active_appointment(subject=request.subject)
+        booked = appointment.slot.office if appointment is not None else None
+        office = booked if booked is not None and booked.is_active else None
+    return office
+
+
 @require_GET
 def start(request):
     """Step 1: choose one of the three offices nearest to what the person types (the
-    offices finder, reused), or the office they already chose in the public finder."""
+    offices finder, reused), or the office they already chose in the public finder or,
+    with an appointment, the office it is at ("Choose another time")."""
     if not policy.may_book_online(request.subject):
         return _ineligible_redirect(request)
     form = OfficeSearchForm(request.GET if "q" in request.GET else None)
@@ -337,7 +351,7 @@ def start(request):
         {
             "form": form,
             "search": search,
-            "chosen": None if search else chosen_office(request),
+            "chosen": None if search else _office_to_come_back_to(request, active),
             "active": active,
             # Results that read their soonest times: the page is rendered once for
             # everything it shows (base.html, issue 17).

@@ -191,6 +191,7 @@ class ClientResult:
     elapsed_s: float
     first_error: str = ""
     steps_ms: dict[str, list[float]] = field(default_factory=dict)
+    cpu_s: float = 0.0  # this client's own CPU (user + system) in the timed loop only
 
 
 def _book_once(person: Browser, job: ClientJob, n: int, steps: dict) -> int:
@@ -222,6 +223,7 @@ def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
     first_error = ""
     requests_before = browser.requests + sum(s.requests for s in sessions)
     ready()
+    cpu_from = time.process_time()
     timed_from = time.perf_counter()
     deadline = timed_from + job.duration
     n = 0
@@ -247,9 +249,10 @@ def run_client(job: ClientJob, ready=lambda: None) -> ClientResult:
             first_error = first_error or str(error)
         n += 1
     elapsed = time.perf_counter() - timed_from
+    cpu_s = time.process_time() - cpu_from
     browser.close()
     requests = browser.requests + sum(s.requests for s in sessions) - requests_before
-    return ClientResult(latencies, requests, errors, conflicts, elapsed, first_error, steps)
+    return ClientResult(latencies, requests, errors, conflicts, elapsed, first_error, steps, cpu_s)
 
 
 def _child(job, barrier, queue):

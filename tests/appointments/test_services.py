@@ -192,3 +192,31 @@ def test_confirmation_number_collision_is_retried(monkeypatch):
     assert result.appointment.confirmation_number == "ZZZZ0000"
     slot.refresh_from_db()
     assert slot.booked == 1  # the rolled-back first try did not leave a seat taken
+
+
+@pytest.mark.parametrize("moving", [False, True], ids=["new", "move"])
+def test_the_seat_is_taken_in_one_statement(moving):
+    """Issue 17: the conditional write checks the office too (is open, takes online
+    bookings), so nothing reads the slot back afterwards: Confirm's slot and its office
+    (60 columns) were read again, a round trip and two instances the page never used."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    subject = SubjectFactory()
+    if moving:
+        lifecycle.appointment_book(subject=subject, slot_id=SlotFactory().pk, language="en")
+    slot = SlotFactory()
+    with CaptureQueriesContext(connection) as ctx:
+        result = lifecycle.appointment_book(subject=subject, slot_id=slot.pk, language="en")
+    slot_table = Slot._meta.db_table
+    about_the_new_slot = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if slot_table in q["sql"] and str(slot.pk) in q["sql"]
+    ]
+    writes = [sql for sql in about_the_new_slot if sql.startswith("UPDATE")]
+    reads = [sql for sql in about_the_new_slot if "FOR UPDATE" not in sql and sql not in writes]
+    assert len(writes) == 1 and reads == [], about_the_new_slot  # a move locks both first
+    assert result.appointment.slot_id == slot.pk
+    slot.refresh_from_db()
+    assert slot.booked == 1

@@ -77,9 +77,31 @@ def test_remembered_bookable_office_keeps_its_button(client: Client, subject):
     assert _see_times_buttons(html) == ["CHICAGO-IL"]
 
 
+def _session_writes(queries) -> list[str]:
+    from subjects.models import SubjectSession
+
+    table = SubjectSession._meta.db_table
+    return [
+        q["sql"]
+        for q in queries
+        if table in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+
+
+def _book(client: Client, slot) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/en/book/review/", {"slot": slot.pk})
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
+    return _session_writes(ctx.captured_queries)
+
+
 def test_looking_at_times_changes_nothing_booking_remembers_the_office(client: Client, subject):
-    """Issue 17: a GET of the times page saves no session (it wrote one per page view);
-    the office comes back first after booking, in the write Confirm makes anyway."""
+    """Issue 17: a GET of the times page saves no session (it wrote one per page view),
+    and Confirm saves none either when nothing was remembered: "Choose another time"
+    comes back first to the office of the booked appointment itself."""
     from appointments.models import Slot
     from tests.appointments.factories import SlotFactory, days_from_now
 
@@ -90,10 +112,56 @@ def test_looking_at_times_changes_nothing_booking_remembers_the_office(client: C
     assert response.status_code == 200
     assert "sessionid" not in response.cookies
     assert SESSION_KEY not in client.session
-    client.get("/en/book/review/", {"slot": slot.pk})
-    assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
-    assert client.session[SESSION_KEY] == "CHICAGO-IL"
+    assert _book(client, slot) == []
     assert client.session.session_key == before
     html = client.get(START).content.decode()
     assert "The office you chose" in html and "Chicago" in html
+    assert _see_times_buttons(html) == ["CHICAGO-IL"]
     assert Slot.objects.get(pk=slot.pk).booked == 1
+
+
+def test_booking_elsewhere_than_the_remembered_office_remembers_the_booked_one(
+    client: Client, subject
+):
+    from tests.appointments.factories import SlotFactory, days_from_now
+
+    office_at("DENVER-CO", "Denver", "CO", "80202", 39.7392, -104.9903)
+    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    session = client.session
+    session[SESSION_KEY] = "DENVER-CO"
+    session.save()
+    slot = SlotFactory(office=chicago, starts_at=days_from_now(3, hour=10))
+    assert len(_book(client, slot)) == 1  # the one write that changes what is remembered
+    html = client.get(START).content.decode()
+    assert _see_times_buttons(html) == ["CHICAGO-IL"]
+    assert "Denver" not in html
+
+
+def test_a_new_session_comes_back_to_the_booked_office(client: Client, sign_in_as):
+    from tests.appointments.factories import AppointmentFactory, SlotFactory, days_from_now
+
+    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    person = SubjectFactory()
+    AppointmentFactory(
+        subject=person, slot=SlotFactory(office=chicago, starts_at=days_from_now(3), booked=1)
+    )
+    sign_in_as(person)
+    html = client.get(START).content.decode()
+    assert "The office you chose" in html
+    assert _see_times_buttons(html) == ["CHICAGO-IL"]
+
+
+def test_a_closed_booked_office_is_not_offered_first(client: Client, sign_in_as):
+    from tests.appointments.factories import AppointmentFactory, SlotFactory, days_from_now
+
+    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    person = SubjectFactory()
+    AppointmentFactory(
+        subject=person, slot=SlotFactory(office=chicago, starts_at=days_from_now(3), booked=1)
+    )
+    chicago.is_active = False
+    chicago.save()
+    sign_in_as(person)
+    html = client.get(START).content.decode()
+    assert "The office you chose" not in html
+    assert _see_times_buttons(html) == []

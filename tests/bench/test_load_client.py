@@ -82,3 +82,23 @@ def test_clients_run_together_and_count_errors(server):
     for result in results:
         assert result.latencies_ms and result.errors >= 1
         assert result.first_error == "GET /missing: 404"
+
+
+def test_client_cpu_is_counted_from_the_start_signal_only(server, monkeypatch):
+    """The client's own CPU per operation covers the timed loop only: a booking client
+    signs its people in before the clock starts (three requests each), and that work was
+    counted as if each booking had cost it."""
+    ticks = iter([100.0, 100.5])  # the CPU clock read when the clock starts, then at the end
+    monkeypatch.setattr(load_client.time, "process_time", lambda: next(ticks))
+    job = load_client.ClientJob(
+        scenario="bare",
+        host="127.0.0.1",
+        port=server,
+        client=0,
+        duration=0,
+        operations=3,
+        paths=["/echo"],
+    )
+    result = load_client.run_client(job)
+    assert len(result.latencies_ms) == 3
+    assert result.cpu_s == pytest.approx(0.5)
