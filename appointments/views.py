@@ -7,13 +7,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from checkin_portal.messaging.privacy import mask_destination
 from checkin_portal.messaging.selectors import latest_deliveries
+from checkin_portal.per_language import path_to
 from offices.forms import OfficeSearchForm
 from offices.selectors import SESSION_KEY as CHOSEN_OFFICE_KEY
 from offices.selectors import chosen_office
@@ -55,11 +55,11 @@ def _just_booked(request, appointment) -> bool:
 
 def _ineligible_redirect(request):
     messages.info(request, lifecycle.NotEligible.message)
-    return HttpResponseRedirect(reverse("subjects:my_checkin"))
+    return HttpResponseRedirect(path_to("subjects:my_checkin"))
 
 
 def _times_url(office_code: str) -> str:
-    return f"{reverse('appointments:times')}?office={office_code}"
+    return f"{path_to('appointments:times')}?office={office_code}"
 
 
 @require_GET
@@ -71,7 +71,7 @@ def times(request):
     page_form = PageForm(request.GET)
     if not office_form.is_valid():
         messages.error(request, _("Please choose an office first."))
-        return HttpResponseRedirect(reverse("appointments:start"))
+        return HttpResponseRedirect(path_to("appointments:start"))
     page_number = page_form.cleaned_data.get("page") if page_form.is_valid() else 1
     office, page = selectors.bookable_office_times(
         code=office_form.cleaned_data["office"],
@@ -82,7 +82,7 @@ def times(request):
         messages.error(
             request, _("That office does not take online bookings. Please choose another office.")
         )
-        return HttpResponseRedirect(reverse("appointments:start"))
+        return HttpResponseRedirect(path_to("appointments:start"))
     soonest = None
     if page.page == 1 and page.slots:
         page.slots[0].office = office
@@ -124,7 +124,7 @@ def review(request):
     slot = selectors.bookable_slot(slot_id=form.cleaned_data["slot"]) if form.is_valid() else None
     if slot is None:
         messages.error(request, lifecycle.SlotUnavailable.message)
-        return HttpResponseRedirect(reverse("appointments:start"))
+        return HttpResponseRedirect(path_to("appointments:start"))
     return _render_review(request, slot, ConfirmForm(initial={"slot": slot.pk}))
 
 
@@ -163,7 +163,7 @@ def confirm(request):
             # Only the optional contact was wrong: show it again, nothing booked.
             return _render_review(request, slot, form, status=400)
         messages.error(request, _("Please choose a time from the list."))
-        return HttpResponseRedirect(reverse("appointments:start"))
+        return HttpResponseRedirect(path_to("appointments:start"))
     try:
         result = lifecycle.appointment_book(
             subject=request.subject,
@@ -177,7 +177,7 @@ def confirm(request):
         messages.error(request, error.message)
         office_code = selectors.office_code_of_slot(slot_id=form.cleaned_data["slot"])
         return HttpResponseRedirect(
-            _times_url(office_code) if office_code else reverse("appointments:start")
+            _times_url(office_code) if office_code else path_to("appointments:start")
         )
     if result.replaced is not None:
         messages.success(
@@ -192,7 +192,7 @@ def confirm(request):
         booked_office = result.appointment.slot.office  # (read only on this rare path)
         if remembered != booked_office.code:
             chosen_office_set(session=request.session, office=booked_office)
-    response = HttpResponseRedirect(reverse("appointments:mine"))
+    response = HttpResponseRedirect(path_to("appointments:mine"))
     _note_just_booked(response, result.appointment)
     return response
 
@@ -216,7 +216,7 @@ def mine(request):
     appointment = waitlist_selectors.active_with_waiting(subject=request.subject)
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
-        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+        return HttpResponseRedirect(path_to("subjects:my_checkin"))
     response = _render_mine(
         request, appointment, SendDetailsForm(), just_booked=_just_booked(request, appointment)
     )
@@ -251,7 +251,7 @@ def send_details(request):
     appointment = selectors.active_appointment(subject=request.subject)
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
-        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+        return HttpResponseRedirect(path_to("subjects:my_checkin"))
     form = SendDetailsForm(request.POST)
     if not form.is_valid():
         return _render_mine(request, appointment, form, status=400)
@@ -271,7 +271,7 @@ def send_details(request):
             subject=request.subject, channel=channel, destination=destination
         )
     # The page it leads to says whether the message is on its way, sent, or failed.
-    return HttpResponseRedirect(reverse("appointments:mine"))
+    return HttpResponseRedirect(path_to("appointments:mine"))
 
 
 @require_POST
@@ -280,7 +280,7 @@ def stop_reminders(request):
     messages.success(
         request, _("We will not send you a reminder. We deleted your contact details.")
     )
-    return HttpResponseRedirect(reverse("appointments:mine"))
+    return HttpResponseRedirect(path_to("appointments:mine"))
 
 
 @require_GET
@@ -313,10 +313,10 @@ def cancel(request):
         cancelled = lifecycle.appointment_cancel(subject=request.subject)
         if cancelled is not None:
             messages.success(request, _("Your appointment is cancelled."))
-        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+        return HttpResponseRedirect(path_to("subjects:my_checkin"))
     if appointment is None:
         messages.info(request, _("You have no appointment booked right now."))
-        return HttpResponseRedirect(reverse("subjects:my_checkin"))
+        return HttpResponseRedirect(path_to("subjects:my_checkin"))
     return render(request, "appointments/cancel.html", _mine_context(appointment))
 
 
@@ -356,9 +356,9 @@ def start(request):
             # Results that read their soonest times: the page is rendered once for
             # everything it shows (base.html, issue 17).
             "page_key": (search_key, active) if search_key else None,
-            "choose_action": reverse("appointments:times"),
+            "choose_action": path_to("appointments:times"),
             "choose_method": "get",
             "choose_label": _("See times at this office"),
-            "search_url": reverse("appointments:start"),
+            "search_url": path_to("appointments:start"),
         },
     )

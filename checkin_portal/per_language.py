@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.core.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, trans_real
 
 _STORES: list["PerLanguage"] = []
@@ -38,6 +39,16 @@ class PerLanguage:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+_PATHS = PerLanguage(max_entries=1024)
+
+
+def path_to(name: str) -> str:
+    """``reverse(name)`` of a URL that takes no arguments, worked out once per process,
+    language, script prefix and URLconf: a view's links and redirects cost a dict lookup,
+    not a walk of the URL patterns (about 50 µs each, issue 17)."""
+    return _PATHS.get((get_script_prefix(), get_urlconf(), name), lambda: reverse(name))
 
 
 def _forget(**kwargs) -> None:

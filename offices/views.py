@@ -6,10 +6,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from checkin_portal.per_language import path_to
 
 from . import services
 from .forms import ChooseOfficeForm, OfficeSearchForm
@@ -35,9 +36,9 @@ def finder(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "search": search,
-            "choose_action": reverse("offices:choose"),
+            "choose_action": path_to("offices:choose"),
             "choose_method": "post",
-            "search_url": reverse("offices:finder"),
+            "search_url": path_to("offices:finder"),
             # A search that read its soonest times has everything its page shows as
             # plain values: the page is rendered once for them (base.html, issue 17).
             "page_key": getattr(search, "page_key", None),

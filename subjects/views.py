@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from checkin_portal.messaging.selectors import latest_deliveries
+from checkin_portal.per_language import path_to
 from checkin_portal.redirects import safe_next
 from checkin_portal.templatetags.portal_tags import phone_display
 
@@ -56,7 +56,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             subject_sign_out(request)
             messages.warning(request, SESSION_TIMED_OUT)
         elif current_subject(request) is not None:
-            return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+            return HttpResponseRedirect(_safe_next(request) or path_to("subjects:my_checkin"))
         form = SignInForm()
         status = 200
     else:
@@ -69,7 +69,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 country_of_birth=form.cleaned_data["country_of_birth"],
             )
             if result.ok:
-                return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+                return HttpResponseRedirect(_safe_next(request) or path_to("subjects:my_checkin"))
             if result.lockout is not None:
                 form.add_error(None, _lockout_message(result.lockout.minutes_left))
                 status = 429
@@ -98,7 +98,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     """End Session: flush everything, then a page that says so (POST → redirect → GET)."""
     request.is_private = True
     subject_sign_out(request)
-    return HttpResponseRedirect(reverse("subjects:session_ended"))
+    return HttpResponseRedirect(path_to("subjects:session_ended"))
 
 
 def session_ended(request: HttpRequest) -> HttpResponse:
@@ -113,7 +113,7 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
     """ "Stay signed in": the decorator has already restarted the idle timer."""
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    return HttpResponseRedirect(_safe_next(request) or reverse("subjects:my_checkin"))
+    return HttpResponseRedirect(_safe_next(request) or path_to("subjects:my_checkin"))
 
 
 @require_http_methods(["GET"])
