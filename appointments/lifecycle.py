@@ -7,8 +7,9 @@ what depends on it (the slot's seat, the person's check-in record, the stored co
 and queues its messages to go after the commit. See docs/adr/0012-appointment-lifecycle.md.
 
 Booking is a single conditional write: ``UPDATE slot SET booked = booked + 1 WHERE id = %s
-AND booked < capacity AND NOT is_blocked AND starts_at > cutoff``. If it changes no row the
-time is gone; nothing is checked first and inserted after. The person's own row is locked
+AND booked < capacity AND NOT is_blocked AND starts_at > cutoff AND office_id IN (the open
+offices that take online bookings)``. If it changes no row the time is gone; nothing is
+checked first and inserted after. The person's own row is locked
 first, so two tabs or a double click by the same person are served one after the other, and
 the partial unique constraint on active appointments is the last line of defence."""
 

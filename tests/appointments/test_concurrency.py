@@ -53,9 +53,20 @@ def outcome_kinds(outcomes):
     return Counter(o if isinstance(o, str) else "booked" for o in outcomes)
 
 
-def test_200_people_confirm_the_same_slot_of_capacity_5():
+def _refused_by_a_constraint(monkeypatch) -> list:
+    """What ``appointment_book`` logs when the database's own check stopped a booking: a
+    seat count that the conditional write itself should have kept from going over (the
+    race must be won by its ``booked < capacity``, re-checked on the row it waited for,
+    not by the ``slot_booked_within_capacity`` constraint behind it)."""
+    refused = []
+    monkeypatch.setattr(lifecycle.logger, "warning", lambda *args, **kw: refused.append(args))
+    return refused
+
+
+def test_200_people_confirm_the_same_slot_of_capacity_5(monkeypatch):
     slot = SlotFactory(capacity=5)
     subjects = SubjectFactory.create_batch(200)
+    refused = _refused_by_a_constraint(monkeypatch)
     outcomes = run_together(
         [
             lambda s=s: lifecycle.appointment_book(subject=s, slot_id=slot.pk, language="en")
@@ -64,15 +75,17 @@ def test_200_people_confirm_the_same_slot_of_capacity_5():
     )
     kinds = outcome_kinds(outcomes)
     assert kinds == {"booked": 5, "SlotUnavailable": 195}, kinds
+    assert refused == []
     slot.refresh_from_db()
     assert slot.booked == 5
     assert Appointment.objects.filter(status=AppointmentStatus.BOOKED).count() == 5
     assert_counters_match_appointments()
 
 
-def test_many_people_move_into_one_slot():
+def test_many_people_move_into_one_slot(monkeypatch):
     target = SlotFactory(capacity=3)
     appointments = AppointmentFactory.create_batch(60)
+    refused = _refused_by_a_constraint(monkeypatch)
     outcomes = run_together(
         [
             lambda a=a: lifecycle.appointment_book(
@@ -83,6 +96,7 @@ def test_many_people_move_into_one_slot():
     )
     kinds = outcome_kinds(outcomes)
     assert kinds == {"booked": 3, "SlotUnavailable": 57}, kinds
+    assert refused == []
     target.refresh_from_db()
     assert target.booked == 3
     # Everyone still has exactly one active appointment: moved or kept.

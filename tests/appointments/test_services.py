@@ -197,8 +197,9 @@ def test_confirmation_number_collision_is_retried(monkeypatch):
 @pytest.mark.parametrize("moving", [False, True], ids=["new", "move"])
 def test_the_seat_is_taken_in_one_statement(moving):
     """Issue 17: the conditional write checks the office too (is open, takes online
-    bookings), so nothing reads the slot back afterwards: Confirm's slot and its office
-    (60 columns) were read again, a round trip and two instances the page never used."""
+    bookings), so nothing reads the slot back afterwards: Confirm read the slot and its
+    office (60 columns) again, a round trip and two instances, for the office check and
+    the office to remember in the session (no longer written on a first booking)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

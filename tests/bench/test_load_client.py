@@ -88,17 +88,28 @@ def test_client_cpu_is_counted_from_the_start_signal_only(server, monkeypatch):
     """The client's own CPU per operation covers the timed loop only: a booking client
     signs its people in before the clock starts (three requests each), and that work was
     counted as if each booking had cost it."""
+    events = []
     ticks = iter([100.0, 100.5])  # the CPU clock read when the clock starts, then at the end
-    monkeypatch.setattr(load_client.time, "process_time", lambda: next(ticks))
+
+    def process_time():
+        events.append("cpu")
+        return next(ticks)
+
+    monkeypatch.setattr(load_client.time, "process_time", process_time)
     job = load_client.ClientJob(
-        scenario="bare",
+        scenario="my_checkin",
         host="127.0.0.1",
         port=server,
         client=0,
         duration=0,
         operations=3,
         paths=["/echo"],
+        subjects=["A0000001"],
     )
-    result = load_client.run_client(job)
+    monkeypatch.setattr(
+        load_client, "sign_in", lambda browser, subject_id: events.append("sign-in")
+    )
+    result = load_client.run_client(job, ready=lambda: events.append("ready"))
+    assert events == ["sign-in", "ready", "cpu", "cpu"]
     assert len(result.latencies_ms) == 3
     assert result.cpu_s == pytest.approx(0.5)
