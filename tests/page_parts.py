@@ -1,8 +1,8 @@
 """For tests of parts and pages rendered once per process (``{% same_for %}``,
 ``{% page_same_for %}``, issue 17): a fixture that starts and ends each test with none
 kept, pages rendered as if nothing were kept, pages compared without their CSRF tokens
-(each request has its own), the tags a render worked out, and a message put in a client's
-next page."""
+(each request has its own), the tags a render and the URLs a request worked out, and a
+message put in a client's next page."""
 
 import re
 
@@ -45,6 +45,22 @@ def renders_of(patch: pytest.MonkeyPatch, node_class) -> list[str]:
 def kept_keys_and_html() -> str:
     """Everything the stores hold, as text: to show what was typed is in none of it."""
     return repr([store._entries for store in STORES])
+
+
+def reverses_of(patch: pytest.MonkeyPatch) -> list[str]:
+    """The URL names ``reverse()`` works out from now on (for the duration of ``patch``):
+    what a kept page or ``path_to`` did not save."""
+    from django.urls.resolvers import URLResolver
+
+    reversed_names: list[str] = []
+    original = URLResolver._reverse_with_prefix
+
+    def counted(self, lookup_view, *args, **kwargs):
+        reversed_names.append(lookup_view)
+        return original(self, lookup_view, *args, **kwargs)
+
+    patch.setattr(URLResolver, "_reverse_with_prefix", counted)
+    return reversed_names
 
 
 def message_for_next_page(client, text: str) -> None:
