@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from checkin_portal import clock
 from checkin_portal.integrity import is_duplicate_of
 from checkin_portal.prepared import Prepared
-from offices.models import Office
+from offices.models import Office, takes_online_bookings
 
 from . import notifications, policy
 from .confirmation import new_confirmation_number
@@ -145,7 +145,7 @@ def _free_seat(slot_id, cutoff, now=None):
     # The office as a subquery of its own, not a join: an UPDATE filtered through a join
     # becomes "id IN (SELECT ...)", and then PostgreSQL would not re-check the seat count
     # on the row it waited for (the 200-way race, tests/appointments/test_concurrency.py).
-    bookable_offices = Office.objects.filter(is_active=True, accepts_online_booking=True)
+    bookable_offices = Office.objects.filter(takes_online_bookings())
     seats = Slot.objects.filter(
         pk=slot_id,
         is_blocked=False,
@@ -320,11 +320,10 @@ def appointment_move_to_held_seat(
             if active.status not in TRANSITIONS[Transition.MOVE].sources:
                 raise TransitionRefused(NOT_FROM_STATE % {"status": active.get_status_display()})
             still_bookable = Slot.objects.filter(
+                takes_online_bookings("office__"),
                 pk=slot_id,
                 is_blocked=False,
                 starts_at__gt=policy.booking_cutoff(),
-                office__is_active=True,
-                office__accepts_online_booking=True,
             ).exists()
             if not still_bookable:
                 raise SlotUnavailable

@@ -11,7 +11,7 @@ from django.db.models import F, QuerySet
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared, WrittenIn
 from offices.geocoding import geocode
-from offices.models import Office
+from offices.models import Office, takes_online_bookings
 from offices.ranking import KM_PER_MILE, geodesic_km
 from offices.selectors import (
     ROW_DIGEST,
@@ -157,9 +157,7 @@ def open_slots_page(*, office_id: int, page: int, per_page: int) -> SlotPage:
 _OPEN_SLOTS_AT_CODE = Prepared(
     lambda bounds, code, cutoff, now: _open_slots(
         office_id=models.Subquery(
-            Office.objects.filter(code=code, is_active=True, accepts_online_booking=True)
-            .order_by()
-            .values("pk")[:1]
+            Office.objects.filter(takes_online_bookings(), code=code).order_by().values("pk")[:1]
         ),
         cutoff=cutoff,
         now=now,
@@ -212,10 +210,8 @@ _BOOKABLE_SLOT = Prepared(
             is_blocked=False,
             booked__lt=F("capacity"),
             starts_at__gt=cutoff,
-            office__is_active=True,
-            office__accepts_online_booking=True,
         )
-        .filter(open_to_everyone(now))
+        .filter(takes_online_bookings("office__"), open_to_everyone(now))
         .order_by("pk")[:1]
     ),
     args={"slot_id": int, "cutoff": datetime.datetime, "now": datetime.datetime},
@@ -331,11 +327,8 @@ def _offices_with_soonest(*, ids, cutoff, now, box=None):
     """The query of ``offices_with_soonest``; ``box`` = (lat_min, lat_max, lon_min, lon_max)."""
     wanted = models.Q(pk__in=ids)
     if box is not None:
-        wanted |= models.Q(
-            is_active=True,
-            accepts_online_booking=True,
-            latitude__range=box[:2],
-            longitude__range=box[2:],
+        wanted |= takes_online_bookings() & models.Q(
+            latitude__range=box[:2], longitude__range=box[2:]
         )
     return with_row_digest(
         Office.objects.filter(wanted)

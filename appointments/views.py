@@ -189,9 +189,9 @@ def confirm(request):
     # session write cost each booking a second commit).
     remembered = request.session.get(CHOSEN_OFFICE_KEY)
     if result.created and remembered:  # a repeated Confirm changes nothing
-        booked_office = result.appointment.slot.office  # (read only on this rare path)
-        if remembered != booked_office.code:
-            chosen_office_set(session=request.session, office=booked_office)
+        booked_code = selectors.office_code_of_slot(slot_id=result.appointment.slot_id)
+        if booked_code and remembered != booked_code:
+            chosen_office_set(session=request.session, code=booked_code)
     response = HttpResponseRedirect(path_to("appointments:mine"))
     _note_just_booked(response, result.appointment)
     return response

@@ -63,14 +63,10 @@ class Flow:
     def __init__(self):
         from django.test import Client
 
-        from offices.models import Office
+        from offices.models import Office, takes_online_bookings
 
         self.client = Client(HTTP_HOST="127.0.0.1", secure=True, HTTP_ACCEPT_LANGUAGE="en")
-        office = (
-            Office.objects.filter(is_active=True, accepts_online_booking=True)
-            .order_by("code")
-            .first()
-        )
+        office = Office.objects.filter(takes_online_bookings()).order_by("code").first()
         self.office, self.zip = office.code, office.zip
 
     def sign_in(self, subject_id: str) -> None:

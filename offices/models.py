@@ -20,6 +20,14 @@ CODE_PATTERN = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
 ZIP_PATTERN = r"^[0-9]{5}$"
 
 
+def takes_online_bookings(prefix: str = "") -> Q:
+    """Open to the public and taking online bookings: the offices a person may book at.
+    ``prefix`` reaches an office through a relation ("office__" from a slot). The one
+    definition: the finder, the times page, the booking's seat and the waiting list's
+    offers all ask it (issue 17)."""
+    return Q(**{f"{prefix}is_active": True, f"{prefix}accepts_online_booking": True})
+
+
 class OfficeKind(models.TextChoices):
     FIELD_OFFICE = "field_office", _("Field office")
     SUB_OFFICE = "sub_office", _("Sub-office")
@@ -123,7 +131,7 @@ class Office(models.Model):
             models.Index(
                 fields=["latitude", "longitude"],
                 name="office_bookable_position",
-                condition=Q(is_active=True, accepts_online_booking=True),
+                condition=takes_online_bookings(),
             ),
         ]
         constraints = [

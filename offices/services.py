@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from checkin_portal.staff_imports.runner import run_import
 
 from .importer import OfficeRow, rows_dataset
-from .models import Office
 from .resources import OfficeResource
 
 
@@ -47,10 +46,10 @@ def offices_import(
     return report
 
 
-def chosen_office_set(*, session, office: Office) -> None:
+def chosen_office_set(*, session, code: str) -> None:
     """Remember in the session which office the person chose in the finder (its code
     only: no personal data). The booking flow reads it with
     ``offices.selectors.chosen_office(request)``."""
     from .selectors import SESSION_KEY
 
-    session[SESSION_KEY] = office.code
+    session[SESSION_KEY] = code

@@ -57,6 +57,6 @@ def choose(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("That office cannot be chosen now. Please search again."))
         return redirect("offices:finder")
     office = form.cleaned_data["office"]
-    services.chosen_office_set(session=request.session, office=office)
+    services.chosen_office_set(session=request.session, code=office.code)
     messages.success(request, _("You chose this office: %(office)s.") % {"office": office.name})
     return redirect(settings.OFFICE_CHOSEN_REDIRECT)

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from checkin_portal.places.zones import with_zone
 from checkin_portal.staff_formats import escape_formula
+from offices.models import takes_online_bookings
 
 from ..availability import ExtraSessionRefused, extra_session_add
 from .capacity_charts import waits_chart, weeks_chart
@@ -54,9 +55,7 @@ class CapacityViews:
         return self._office_page(request, office, ExtraSessionForm(office=office))
 
     def _overview(self, request, offices):
-        ids = offices.filter(is_active=True, accepts_online_booking=True).values_list(
-            "pk", flat=True
-        )
+        ids = offices.filter(takes_online_bookings()).values_list("pk", flat=True)
         figures = offices_figures(office_ids=ids)
         if request.GET.get("format") == "csv":
             return _overview_csv(figures)

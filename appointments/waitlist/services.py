@@ -32,6 +32,7 @@ from django.db.models.functions import TruncDate
 from checkin_portal import clock
 from checkin_portal.messaging import MessagingError
 from checkin_portal.messaging.api import normalise_destination
+from offices.models import takes_online_bookings
 
 from .. import lifecycle, policy
 from ..models import Appointment, AppointmentStatus, Slot
@@ -155,9 +156,7 @@ def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
         is_blocked=False,
         booked__lt=F("capacity"),
         starts_at__gt=earliest,
-        office__is_active=True,
-        office__accepts_online_booking=True,
-    ).filter(Exists(waiting))
+    ).filter(takes_online_bookings("office__"), Exists(waiting))
     if office_ids is not None:
         candidates = candidates.filter(office_id__in=list(office_ids))
     if tried:

@@ -165,3 +165,28 @@ def test_a_closed_booked_office_is_not_offered_first(client: Client, sign_in_as)
     html = client.get(START).content.decode()
     assert "The office you chose" not in html
     assert _see_times_buttons(html) == []
+
+
+def test_remembering_the_booked_office_reads_its_code_in_one_query(client: Client, subject):
+    """Issue 17: on the rare path (another office remembered), Confirm reads only the booked
+    office's code, in one query, not the slot and then its office (two instances)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.appointments.factories import SlotFactory, days_from_now
+
+    office_at("DENVER-CO", "Denver", "CO", "80202", 39.7392, -104.9903)
+    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    session = client.session
+    session[SESSION_KEY] = "DENVER-CO"
+    session.save()
+    slot = SlotFactory(office=chicago, starts_at=days_from_now(3, hour=10))
+    client.get("/en/book/review/", {"slot": slot.pk})
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
+    statements = [q["sql"] for q in ctx.captured_queries]
+    booked = max(i for i, sql in enumerate(statements) if "appointments_appointment" in sql)
+    reads = [sql for sql in statements[booked + 1 :] if sql.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 1, statements
+    assert '"offices_office"."code"' in reads[0]
+    assert client.session[SESSION_KEY] == "CHICAGO-IL"
