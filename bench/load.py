@@ -27,8 +27,10 @@ It prints operations/s, p50/p95 (ms), the CPU time per operation of the gunicorn
 processes (app), of this database's PostgreSQL backends (db) and of the load clients
 (from /proc and getrusage), and each page's throughput as a ratio to the bare template
 view of the same target and client count (the finder, times and My check-in: to the mean
-of the bare template view measured just before and just after the page, BRACKETED); and
-writes everything as JSON to var/bench/.
+of the bare template view measured just before and just after the page, BRACKETED; beside
+it, the same ratio in CPU per operation, and the machine's share of CPU stolen by the
+hypervisor and left idle during each measurement); and writes everything as JSON to
+var/bench/.
 Never part of `make test` (tests/bench/ has a smoke test of the client only).
 """
 
@@ -335,6 +337,36 @@ def db_cpu_ticks(conn, dbname: str) -> dict[int, int]:
     return ticks
 
 
+def machine_ticks(stat: Path = Path("/proc/stat")) -> dict[str, int]:
+    """The machine's CPU ticks since boot by where they went (the first line of
+    /proc/stat): to any process (busy), to nobody (idle, waiting on the disk included), or
+    to other guests of the hypervisor (steal: time this machine was ready to run and was
+    not given a CPU)."""
+    values = [int(v) for v in stat.read_text().split("\n", 1)[0].split()[1:9]]
+    user, nice, system, idle, iowait, irq, softirq, steal = values
+    return {"busy": user + nice + system + irq + softirq, "idle": idle + iowait, "steal": steal}
+
+
+def shares(before: dict[str, int], after: dict[str, int]) -> dict[str, float]:
+    spent = {kind: after[kind] - before[kind] for kind in before}
+    total = sum(spent.values())
+    return {kind: round(ticks / total, 3) if total else 0.0 for kind, ticks in spent.items()}
+
+
+def _cpu_per_op(row: dict) -> float:
+    return row["app_cpu_ms_per_op"] + row["db_cpu_ms_per_op"] + row["client_cpu_ms_per_op"]
+
+
+def cpu_ratio(row: dict, ceilings: list[dict]) -> float | None:
+    """The page's ratio to the bare template view in CPU per operation (the server's, the
+    database's and the clients'): what the throughput ratio would be with the machine's
+    CPUs as busy for both. It does not move when the hypervisor takes CPU time away for
+    some of the seconds of one of them, as the throughput ratio does (steal)."""
+    page = _cpu_per_op(row)
+    ceiling = sum(_cpu_per_op(c) for c in ceilings) / len(ceilings)
+    return round(ceiling / page, 3) if page else None
+
+
 # --- one measurement ----------------------------------------------------------------------
 
 
@@ -387,10 +419,12 @@ def measure(target: Target, scenario: str, clients: int, duration: float, bookin
         def on_start():
             marks["app"] = app_cpu_ticks(target.server.pid)
             marks["db"] = db_cpu_ticks(conn, target.dbname)
+            marks["machine"] = machine_ticks()
             marks["wall"] = time.perf_counter()
 
         results = load_client.run_clients(jobs, on_start=on_start)
         wall = time.perf_counter() - marks["wall"]
+        machine = shares(marks["machine"], machine_ticks())
         app_ticks = app_cpu_ticks(target.server.pid) - marks["app"]
         db_after = db_cpu_ticks(conn, target.dbname)
     db_ticks = sum(ticks - marks["db"].get(pid, 0) for pid, ticks in db_after.items())
@@ -420,6 +454,8 @@ def measure(target: Target, scenario: str, clients: int, duration: float, bookin
         "client_cpu_ms_per_op": round(client_s * 1000 / max(ops, 1), 2),
         # A booking's pages one by one (issue 17: p95 of every step under 150 ms).
         "steps_p95_ms": _steps_p95(results),
+        # The machine's CPU over the measurement: all of it, not only what we ran.
+        "machine_share": machine,
     }
 
 
@@ -436,12 +472,15 @@ def _steps_p95(results) -> dict[str, float]:
 
 def _print_row(row: dict) -> None:
     ratio = row.get("ratio_to_template")
+    by_cpu = row.get("cpu_ratio_to_template")
     print(
         f"{row['target']:>{LABEL_WIDTH}} {row['scenario']:>10} {row['clients']:>2}  "
         f"{row['ops_per_s']:>8.1f}/s  p50 {row['p50_ms']:>6.1f}  p95 {row['p95_ms']:>6.1f} ms  "
         f"app {row['app_cpu_ms_per_op']:>6.2f}  db {row['db_cpu_ms_per_op']:>5.2f}  "
         f"client {row['client_cpu_ms_per_op']:>5.2f} ms/op  "
         f"{'' if ratio is None else f'x{ratio:.3f}':>7}"
+        f"{'' if by_cpu is None else f' cpu x{by_cpu:.3f}'}"
+        f"  steal {row['machine_share']['steal']:.0%} idle {row['machine_share']['idle']:.0%}"
         f"{'  errors ' + str(row['errors']) + ' ' + row['first_error'] if row['errors'] else ''}",
         flush=True,
     )
@@ -482,6 +521,7 @@ def _bracketed(target, scenario, clients, args) -> list[dict]:
     if ceiling_ops:
         row["ratio_to_template"] = round(row["ops_per_s"] / ceiling_ops, 3)
     row["ceiling_ops_per_s"] = [before["ops_per_s"], after["ops_per_s"]]
+    row["cpu_ratio_to_template"] = cpu_ratio(row, [before, after])
     return [before, row, after]
 
 

@@ -1,0 +1,50 @@
+"""The load benchmark's figures that come from its own arithmetic (bench/load.py): the
+machine's shares of CPU during a measurement, and a page's ratio to the bare template
+view in CPU per operation beside the one in throughput. The benchmark itself is never
+part of the test suite."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+@pytest.fixture(scope="module")
+def load():
+    sys.path.insert(0, str(_BENCH))  # load.py imports load_client as the script does
+    try:
+        spec = importlib.util.spec_from_file_location("bench_load", _BENCH / "load.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_load"] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(_BENCH))
+        sys.modules.pop("bench_load", None)
+
+
+def test_machine_ticks_read_the_first_line_of_proc_stat(load, tmp_path):
+    stat = tmp_path / "stat"
+    # user nice system idle iowait irq softirq steal guest guest_nice
+    stat.write_text("cpu  100 5 20 300 7 1 2 40 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n")
+    assert load.machine_ticks(stat) == {"busy": 128, "idle": 307, "steal": 40}
+
+
+def test_shares_are_of_the_ticks_spent_between_two_readings(load):
+    before = {"busy": 100, "idle": 50, "steal": 10}
+    after = {"busy": 250, "idle": 80, "steal": 30}
+    assert load.shares(before, after) == {"busy": 0.75, "idle": 0.15, "steal": 0.1}
+    assert load.shares(before, before) == {"busy": 0.0, "idle": 0.0, "steal": 0.0}
+
+
+def test_the_cpu_ratio_is_the_ceilings_cpu_per_operation_over_the_pages(load):
+    def row(app, db, client):
+        return {"app_cpu_ms_per_op": app, "db_cpu_ms_per_op": db, "client_cpu_ms_per_op": client}
+
+    before, after = row(1.2, 0.0, 0.3), row(1.4, 0.0, 0.3)  # 1.5 and 1.7 ms: mean 1.6
+    page = row(2.4, 0.4, 0.4)  # 3.2 ms
+    assert load.cpu_ratio(page, [before, after]) == 0.5
+    assert load.cpu_ratio(row(0, 0, 0), [before, after]) is None
