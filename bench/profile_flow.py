@@ -44,6 +44,12 @@ def _setup_django(code: Path) -> None:
     import django
 
     django.setup()
+    # As gunicorn's post_fork does in each worker (gunicorn.conf.py): without the copy of
+    # the offices it reads, the times page never finds its office kept and makes a query
+    # for it that the server does not make, and the profiles would say so.
+    from checkin_portal.startup import warm_up_worker
+
+    warm_up_worker()
 
 
 def _people(count: int) -> list[str]:
