@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.core.cache import BaseCache, caches
 from django.core.cache.backends.db import DatabaseCache
-from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
@@ -20,6 +19,7 @@ from django.utils.translation import get_language, pgettext
 
 from checkin_portal import clock
 from checkin_portal.outages import CACHE_ERRORS
+from checkin_portal.per_language import PerLanguage
 
 from .availability import office_zone
 
@@ -135,9 +135,9 @@ class BookingDates:
 # personal data in a key (issue 17). The shared cache fails open (ADR 0010): the list is
 # rendered here. When the shared cache is the database cache (no CACHE_URL), it is not
 # used: a query per page would cost more than the rendering.
-_TIMES_FRAGMENTS = LocMemCache(
-    "appointments-times-fragments", {"TIMEOUT": 60 * 60, "OPTIONS": {"MAX_ENTRIES": 2000}}
-)
+# The process's copy is keyed by the same things as plain values (a dict lookup): the
+# shared cache's text key, 25 times written out and hashed, cost 60 µs of each times page.
+_TIMES_FRAGMENTS = PerLanguage(max_entries=2000)
 _SHARED_TIMEOUT = 60 * 60
 _SHARED_PREFIX = "times-list:1:"
 
@@ -156,19 +156,24 @@ def _times_key(*, office, slots, zone, today) -> str:
 def times_list_html(*, office, slots) -> SafeString:
     """The times of one page as buttons grouped by local day
     (appointments/_times_list.html), rendered once for the same list (shared cache)."""
-    from .selectors import group_by_local_day
-
     if not slots:
         return mark_safe("")
     zone = office_zone(office)
-    key = _times_key(office=office, slots=slots, zone=zone, today=clock.today_in(zone))
-    html = _TIMES_FRAGMENTS.get(key)
-    if html is not None:
-        return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+    today = clock.today_in(zone)
+    shown = (office.pk, zone.key, today, tuple((s.pk, s.starts_at, s.ends_at) for s in slots))
+    html = _TIMES_FRAGMENTS.get(shown, lambda: _shared_or_rendered(office, slots, zone, today))
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+
+
+def _shared_or_rendered(office, slots, zone, today) -> str:
+    from .selectors import group_by_local_day
+
+    key = _SHARED_PREFIX + _times_key(office=office, slots=slots, zone=zone, today=today)
     shared = _shared_cache()
+    html = None
     if shared is not None:
         try:
-            html = shared.get(_SHARED_PREFIX + key)
+            html = shared.get(key)
         except CACHE_ERRORS:
             logger.warning("times list cache unavailable: list rendered here")
             shared = None  # down: do not wait for it twice
@@ -181,11 +186,10 @@ def times_list_html(*, office, slots) -> SafeString:
         )
         if shared is not None:
             try:
-                shared.set(_SHARED_PREFIX + key, html, timeout=_SHARED_TIMEOUT)
+                shared.set(key, html, timeout=_SHARED_TIMEOUT)
             except CACHE_ERRORS:
                 logger.warning("times list cache unavailable: list not shared")
-    _TIMES_FRAGMENTS.set(key, html)
-    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+    return html
 
 
 def times_fragments_clear() -> None:

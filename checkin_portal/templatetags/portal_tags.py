@@ -1,5 +1,7 @@
 """Template helpers shared by every page."""
 
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -46,6 +48,25 @@ def language_options(context):
             }
         )
     return options
+
+
+# The language chooser (and "/", which shows it) is opened *for* another page: its own
+# language link keeps that page rather than pointing at the chooser.
+_CHOOSER_VIEWS = frozenset({"language_choice", "root"})
+
+
+@register.simple_tag(takes_context=True)
+def language_link_next(context) -> str:
+    """The ``next`` of the header's language link, URL-encoded as ``urlencode`` does: the
+    page to come back to. Worked out here, not in template tags: it is rendered for every
+    request of every page, around pages otherwise kept whole (issue 17)."""
+    request = context["request"]
+    match = request.resolver_match
+    if match is not None and match.url_name in _CHOOSER_VIEWS:
+        target = context.get("next", "")
+    else:
+        target = request.get_full_path()
+    return quote(str(target), safe="/")
 
 
 @register.filter(needs_autoescape=True)

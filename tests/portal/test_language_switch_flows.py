@@ -143,3 +143,20 @@ def test_signed_in_pages_stay_put(booking_client, name):
     location, response = switch_language(booking_client, page, "es")
     assert location == _url(name, "es")
     _assert_no_false_taken(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "path, query, expected_next",
+    [
+        # Any page: the page itself, with what was typed in its address, URL-encoded.
+        ("/en/offices/", {"q": "San José, CA"}, "/en/offices/%3Fq%3DSan%2BJos%25C3%25A9%252C%2BCA"),
+        ("/en/help/", {}, "/en/help/"),
+        # The chooser: the page it was opened for, not the chooser itself.
+        ("/language/", {"next": "/es/help/"}, "/es/help/"),
+        ("/language/", {}, ""),
+    ],
+)
+def test_the_language_link_comes_back_to_the_page(client: Client, path, query, expected_next):
+    html = client.get(path, query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    link = re.search(r'class="portal-header__language"\s+href="([^"]*)"', html).group(1)
+    assert html_lib.unescape(link) == f"/language/?next={expected_next}"
