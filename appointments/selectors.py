@@ -631,7 +631,7 @@ def _farther_office(offices, place, max_km: float, latest) -> SoonestRow | None:
     for office, starts_at in offices:
         if starts_at is None or (latest is not None and starts_at > latest):
             continue
-        if not (office.is_active and office.accepts_online_booking) or office.latitude is None:
+        if not office.bookable_online or office.latitude is None:
             continue
         km = geodesic_km(place.latitude, place.longitude, office.latitude, office.longitude)
         if km <= max_km:

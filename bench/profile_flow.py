@@ -47,8 +47,10 @@ def _setup_django(code: Path) -> None:
     # As gunicorn's post_fork does in each worker (gunicorn.conf.py): without the copy of
     # the offices it reads, the times page never finds its office kept and makes a query
     # for it that the server does not make, and the profiles would say so.
-    from checkin_portal.startup import warm_up_worker
-
+    try:
+        from checkin_portal.startup import warm_up_worker
+    except ImportError:  # a tree from before it (--code): its first search reads them
+        return
     warm_up_worker()
 
 
@@ -69,10 +71,16 @@ class Flow:
     def __init__(self):
         from django.test import Client
 
-        from offices.models import Office, takes_online_bookings
+        from offices.models import Office
 
         self.client = Client(HTTP_HOST="127.0.0.1", secure=True, HTTP_ACCEPT_LANGUAGE="en")
-        office = Office.objects.filter(takes_online_bookings()).order_by("code").first()
+        # The fields, not offices.models.takes_online_bookings: this script also runs
+        # against older trees (--code, and bench/load.py's index check of each --ref).
+        office = (
+            Office.objects.filter(is_active=True, accepts_online_booking=True)
+            .order_by("code")
+            .first()
+        )
         self.office, self.zip = office.code, office.zip
 
     def sign_in(self, subject_id: str) -> None:

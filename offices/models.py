@@ -23,8 +23,9 @@ ZIP_PATTERN = r"^[0-9]{5}$"
 def takes_online_bookings(prefix: str = "") -> Q:
     """Open to the public and taking online bookings: the offices a person may book at.
     ``prefix`` reaches an office through a relation ("office__" from a slot). The one
-    definition: the finder, the times page, the booking's seat and the waiting list's
-    offers all ask it (issue 17)."""
+    definition, as a query: the finder's nearby offices, the times page, the booking's
+    seat, a move, the waiting list's offers and the capacity page ask it; an office
+    already read asks ``Office.bookable_online`` (issue 17)."""
     return Q(**{f"{prefix}is_active": True, f"{prefix}accepts_online_booking": True})
 
 
@@ -187,6 +188,11 @@ class Office(models.Model):
             if update_fields is not None and "time_zone" not in update_fields:
                 kwargs["update_fields"] = [*update_fields, "time_zone"]
         super().save(*args, **kwargs)
+
+    @property
+    def bookable_online(self) -> bool:
+        """What ``takes_online_bookings()`` asks of a row, for an office already read."""
+        return self.is_active and self.accepts_online_booking
 
     def shown(self) -> tuple:
         """What the portal's pages show of this office, as plain values in the active

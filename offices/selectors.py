@@ -553,7 +553,7 @@ def office_search(
 def bookable_office_by_code(code: str) -> Office | None:
     """The active office with this code that takes online bookings, or None (1 query)."""
     office = active_office_by_code(code)
-    return office if office is not None and office.accepts_online_booking else None
+    return office if office is not None and office.bookable_online else None
 
 
 def office_code(typed: str) -> str:

@@ -44,6 +44,6 @@ class ExtraSessionForm(forms.Form):
         opens, closes = cleaned.get("opens"), cleaned.get("closes")
         if opens and closes and closes <= opens:
             self.add_error("closes", _("The end time must be after the start time."))
-        if not (self.office.is_active and self.office.accepts_online_booking):
+        if not self.office.bookable_online:
             raise forms.ValidationError(_("This office does not take online bookings."))
         return cleaned

@@ -60,7 +60,9 @@ def language_link_next(context) -> str:
     """The ``next`` of the header's language link, URL-encoded as ``urlencode`` does: the
     page to come back to. Worked out here, not in template tags: it is rendered for every
     request of every page, around pages otherwise kept whole (issue 17)."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # rendered without a request (as the template's tags allowed)
+        return ""
     match = request.resolver_match
     if match is not None and match.url_name in _CHOOSER_VIEWS:
         target = context.get("next", "")
