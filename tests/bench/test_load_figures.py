@@ -48,3 +48,48 @@ def test_the_cpu_ratio_is_the_ceilings_cpu_per_operation_over_the_pages(load):
     page = row(2.4, 0.4, 0.4)  # 3.2 ms
     assert load.cpu_ratio(page, [before, after]) == 0.5
     assert load.cpu_ratio(row(0, 0, 0), [before, after]) is None
+
+
+def _fake_measure(steals):
+    """measure() answering each call with the next share of stolen CPU."""
+    calls = []
+
+    def measure(target, scenario, clients, duration, bookings):
+        steal = steals[len(calls)]
+        calls.append(scenario)
+        ops = 1000.0 if scenario == "template" else 500.0
+        return {
+            "target": "t",
+            "scenario": scenario,
+            "clients": clients,
+            "ops_per_s": ops,
+            "app_cpu_ms_per_op": 1.0 if scenario == "template" else 2.0,
+            "db_cpu_ms_per_op": 0.0,
+            "client_cpu_ms_per_op": 0.0,
+            "machine_share": {"busy": 1 - steal, "idle": 0.0, "steal": steal},
+        }
+
+    return measure, calls
+
+
+class _Args:
+    duration, bookings = 6.0, 1
+
+
+def test_a_bracket_the_hypervisor_disturbed_is_measured_again(load, monkeypatch):
+    # The first bracket lost 20 % of the machine during the page: measured again.
+    measure, calls = _fake_measure([0.0, 0.2, 0.0, 0.0, 0.01, 0.0])
+    monkeypatch.setattr(load, "measure", measure)
+    rows = load._bracketed("target", "finder", 8, _Args())
+    assert calls == ["template", "finder", "template"] * 2
+    assert [r.get("disturbed", False) for r in rows] == [True] * 3 + [False] * 3
+    assert rows[4]["ratio_to_template"] == 0.5 and "ratio_to_template" not in rows[1]
+
+
+def test_a_bracket_disturbed_every_time_keeps_its_last_figures_flagged(load, monkeypatch):
+    measure, calls = _fake_measure([0.1] * 9)
+    monkeypatch.setattr(load, "measure", measure)
+    rows = load._bracketed("target", "finder", 8, _Args())
+    assert len(calls) == 3 * load.BRACKET_ATTEMPTS
+    assert all(r["disturbed"] for r in rows)
+    assert rows[-2]["ratio_to_template"] == 0.5  # reported, and marked as disturbed
