@@ -77,25 +77,41 @@ def test_remembered_bookable_office_keeps_its_button(client: Client, subject):
     assert _see_times_buttons(html) == ["CHICAGO-IL"]
 
 
-def _session_writes(queries) -> list[str]:
+def _session_writes(statements: list[str]) -> list[str]:
     from subjects.models import SubjectSession
 
     table = SubjectSession._meta.db_table
     return [
-        q["sql"]
-        for q in queries
-        if table in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+        sql for sql in statements if table in sql and not sql.lstrip().upper().startswith("SELECT")
     ]
 
 
-def _book(client: Client, slot) -> list[str]:
+def _confirm(client: Client, slot) -> list[str]:
+    """Every statement Confirm makes (after the review page), in order."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get("/en/book/review/", {"slot": slot.pk})
     with CaptureQueriesContext(connection) as ctx:
         assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
-    return _session_writes(ctx.captured_queries)
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def _book(client: Client, slot) -> list[str]:
+    return _session_writes(_confirm(client, slot))
+
+
+@pytest.fixture
+def slot_elsewhere_than_remembered(client: Client, subject):
+    """A time at Chicago, while the finder remembers Denver."""
+    from tests.appointments.factories import SlotFactory, days_from_now
+
+    office_at("DENVER-CO", "Denver", "CO", "80202", 39.7392, -104.9903)
+    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
+    session = client.session
+    session[SESSION_KEY] = "DENVER-CO"
+    session.save()
+    return SlotFactory(office=chicago, starts_at=days_from_now(3, hour=10))
 
 
 def test_looking_at_times_changes_nothing_booking_remembers_the_office(client: Client, subject):
@@ -121,17 +137,10 @@ def test_looking_at_times_changes_nothing_booking_remembers_the_office(client: C
 
 
 def test_booking_elsewhere_than_the_remembered_office_remembers_the_booked_one(
-    client: Client, subject
+    client: Client, slot_elsewhere_than_remembered
 ):
-    from tests.appointments.factories import SlotFactory, days_from_now
-
-    office_at("DENVER-CO", "Denver", "CO", "80202", 39.7392, -104.9903)
-    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
-    session = client.session
-    session[SESSION_KEY] = "DENVER-CO"
-    session.save()
-    slot = SlotFactory(office=chicago, starts_at=days_from_now(3, hour=10))
-    assert len(_book(client, slot)) == 1  # the one write that changes what is remembered
+    # The one write that changes what is remembered.
+    assert len(_book(client, slot_elsewhere_than_remembered)) == 1
     html = client.get(START).content.decode()
     assert _see_times_buttons(html) == ["CHICAGO-IL"]
     assert "Denver" not in html
@@ -167,24 +176,12 @@ def test_a_closed_booked_office_is_not_offered_first(client: Client, sign_in_as)
     assert _see_times_buttons(html) == []
 
 
-def test_remembering_the_booked_office_reads_its_code_in_one_query(client: Client, subject):
+def test_remembering_the_booked_office_reads_its_code_in_one_query(
+    client: Client, slot_elsewhere_than_remembered
+):
     """Issue 17: on the rare path (another office remembered), Confirm reads only the booked
     office's code, in one query, not the slot and then its office (two instances)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.appointments.factories import SlotFactory, days_from_now
-
-    office_at("DENVER-CO", "Denver", "CO", "80202", 39.7392, -104.9903)
-    chicago = office_at("CHICAGO-IL", "Chicago", "IL", "60604", 41.8781, -87.6298)
-    session = client.session
-    session[SESSION_KEY] = "DENVER-CO"
-    session.save()
-    slot = SlotFactory(office=chicago, starts_at=days_from_now(3, hour=10))
-    client.get("/en/book/review/", {"slot": slot.pk})
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.post("/en/book/confirm/", {"slot": slot.pk}).status_code == 302
-    statements = [q["sql"] for q in ctx.captured_queries]
+    statements = _confirm(client, slot_elsewhere_than_remembered)
     booked = max(i for i, sql in enumerate(statements) if "appointments_appointment" in sql)
     reads = [sql for sql in statements[booked + 1 :] if sql.lstrip().upper().startswith("SELECT")]
     assert len(reads) == 1, statements
