@@ -30,8 +30,9 @@ view of the same target and client count (the finder, times and My check-in: to 
 of the bare template view measured just before and just after the page, BRACKETED; beside
 it, the same ratio in CPU per operation, and the machine's share of CPU stolen by the
 hypervisor and left idle during each measurement: a bracket that lost more than 5 % to
-the hypervisor is measured again, STEAL_LIMIT); and writes everything as JSON to
-var/bench/.
+the hypervisor is measured again, STEAL_LIMIT); then a summary of each page over the
+run (its median ratio and range, its median throughput as a multiple of the first
+target's); and writes everything as JSON to var/bench/.
 Never part of `make test` (tests/bench/ has a smoke test of the client only).
 """
 
@@ -45,6 +46,7 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -575,6 +577,59 @@ def _alternate(targets, scenarios, client_counts, args) -> list[dict]:
     return rows
 
 
+def summary(rows: list[dict]) -> list[dict]:
+    """Each target's scenario over the run: its median throughput and, where measured,
+    its median ratio to the bare template view with their range, over the measurements
+    the hypervisor did not disturb (all of them when every one was), and its median
+    throughput as a multiple of the first target's (``--ref OLD --ref NEW``: NEW ÷ OLD).
+    The bare template view itself is what the ratios are to, so it has no line."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        if row["scenario"] != "template":
+            groups.setdefault((row["target"], row["scenario"], row["clients"]), []).append(row)
+    lines = []
+    for (target, scenario, clients), measured in groups.items():
+        kept = [r for r in measured if not r.get("disturbed")] or measured
+        line = {
+            "target": target,
+            "scenario": scenario,
+            "clients": clients,
+            "n": len(kept),
+            "disturbed_left_out": len(measured) - len(kept),
+            "all_disturbed": all(r.get("disturbed") for r in measured),
+            "ops_per_s_median": round(statistics.median(r["ops_per_s"] for r in kept), 1),
+        }
+        ratios = [r["ratio_to_template"] for r in kept if r.get("ratio_to_template") is not None]
+        if ratios:
+            line["ratio_median"] = round(statistics.median(ratios), 3)
+            line["ratio_range"] = [min(ratios), max(ratios)]
+        lines.append(line)
+    firsts: dict[tuple, float] = {}
+    for line in lines:  # in the run's order: the first target of each scenario comes first
+        first = firsts.setdefault((line["scenario"], line["clients"]), line["ops_per_s_median"])
+        line["times_first_target"] = round(line["ops_per_s_median"] / first, 3) if first else None
+    return lines
+
+
+def _print_summary(lines: list[dict]) -> None:
+    print("summary: medians over the measurements the hypervisor left alone", flush=True)
+    for line in lines:
+        left_out = f"(+{line['disturbed_left_out']} disturbed)"
+        if line["all_disturbed"]:
+            left_out = "(all disturbed)"
+        ratio = ""
+        if "ratio_median" in line:
+            low, high = line["ratio_range"]
+            ratio = f"ratio x{line['ratio_median']:.3f} ({low:.3f}-{high:.3f})"
+        print(
+            f"{line['target']:>{LABEL_WIDTH}} {line['scenario']:>10} {line['clients']:>2}  "
+            f"n {line['n']} {left_out}  "
+            f"{line['ops_per_s_median']:>8.1f}/s  {ratio:<28}"
+            f"x{line['times_first_target']} the first target",
+            flush=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -648,6 +703,7 @@ def main(argv: list[str] | None = None) -> int:
                 for scenario in ("template", "finder", "times"):
                     measure(target, scenario, 4, 1.5, args.bookings)
             rows = _alternate(targets, scenarios, client_counts, args)
+            _print_summary(summary(rows))
             if args.keep_serving:
                 for target in targets:
                     print(
@@ -676,6 +732,7 @@ def main(argv: list[str] | None = None) -> int:
             for t in targets
         ],
         "rows": rows,
+        "summary": summary(rows),
     }
     path = OUT / f"load-{stamp}.json"
     path.write_text(json.dumps(report, indent=2))

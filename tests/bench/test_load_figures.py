@@ -93,3 +93,46 @@ def test_a_bracket_disturbed_every_time_keeps_its_last_figures_flagged(load, mon
     assert len(calls) == 3 * load.BRACKET_ATTEMPTS
     assert all(r["disturbed"] for r in rows)
     assert rows[-2]["ratio_to_template"] == 0.5  # reported, and marked as disturbed
+
+
+def test_the_summary_gives_each_pages_median_over_its_undisturbed_measurements(load):
+    def row(target, scenario, ops, ratio=None, disturbed=False):
+        found = {"target": target, "scenario": scenario, "clients": 8, "ops_per_s": ops}
+        if ratio is not None:
+            found["ratio_to_template"] = ratio
+        if disturbed:
+            found["disturbed"] = True
+        return found
+
+    rows = [
+        row("old", "template", 1000.0),
+        row("old", "finder", 200.0, 0.2),
+        row("new", "finder", 500.0, 0.5),
+        row("new", "finder", 100.0, 0.1, disturbed=True),  # left out: another guest's
+        row("new", "finder", 560.0, 0.56),
+        row("new", "finder", 520.0, 0.52),
+        row("old", "booking", 20.0),
+        row("new", "booking", 60.0),
+        row("old", "booking", 10.0),
+        row("new", "booking", 40.0),
+    ]
+    summary = {(s["target"], s["scenario"]): s for s in load.summary(rows)}
+    assert ("old", "template") not in summary  # the ceiling is what ratios are to
+    finder = summary[("new", "finder")]
+    assert (finder["n"], finder["disturbed_left_out"]) == (3, 1)
+    assert finder["ratio_median"] == 0.52 and finder["ratio_range"] == [0.5, 0.56]
+    assert finder["ops_per_s_median"] == 520.0
+    assert finder["times_first_target"] == 2.6  # 520 ÷ 200, old's median
+    booking = summary[("new", "booking")]
+    assert booking["ops_per_s_median"] == 50.0 and booking["times_first_target"] == 3.333
+    assert "ratio_median" not in booking
+    assert summary[("old", "booking")]["times_first_target"] == 1.0
+
+
+def test_a_page_disturbed_every_time_is_summed_up_from_all_and_says_so(load):
+    rows = [
+        {"target": "t", "scenario": "times", "clients": 8, "ops_per_s": ops, "disturbed": True}
+        for ops in (100.0, 300.0)
+    ]
+    (line,) = load.summary(rows)
+    assert (line["n"], line["all_disturbed"], line["ops_per_s_median"]) == (2, True, 200.0)
