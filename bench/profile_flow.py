@@ -49,8 +49,10 @@ def _setup_django(code: Path) -> None:
     # for it that the server does not make, and the profiles would say so.
     try:
         from checkin_portal.startup import warm_up_worker
-    except ImportError:  # a tree from before it (--code): its first search reads them
-        return
+    except ModuleNotFoundError as missing:  # a tree from before it (--code)
+        if missing.name != "checkin_portal.startup":
+            raise
+        return  # that tree's first search reads them
     warm_up_worker()
 
 

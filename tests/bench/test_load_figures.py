@@ -136,3 +136,29 @@ def test_a_page_disturbed_every_time_is_summed_up_from_all_and_says_so(load):
     ]
     (line,) = load.summary(rows)
     assert (line["n"], line["all_disturbed"], line["ops_per_s_median"]) == (2, True, 200.0)
+
+
+def test_the_summary_compares_each_scale_with_its_own_first_target(load):
+    rows = [
+        {"target": f"{ref}@{scale}", "scenario": "booking", "clients": 8, "ops_per_s": ops}
+        for ref, scale, ops in [
+            ("old", "small", 20.0),
+            ("new", "small", 60.0),
+            ("old", "national", 10.0),
+            ("new", "national", 40.0),
+        ]
+    ]
+    times = {line["target"]: line["times_first_target"] for line in load.summary(rows)}
+    assert times == {"old@small": 1.0, "new@small": 3.0, "old@national": 1.0, "new@national": 4.0}
+
+
+def test_a_bracket_disturbed_every_time_is_summed_up_from_its_last_attempt(load):
+    def row(ops, last):
+        found = {"target": "t", "scenario": "finder", "clients": 8, "ops_per_s": ops}
+        found["disturbed"] = True
+        if last:
+            found.update(ratio_to_template=0.5, ceiling_ops_per_s=[1000.0, 1000.0])
+        return found
+
+    (line,) = load.summary([row(100.0, False), row(200.0, False), row(500.0, True)])
+    assert (line["n"], line["ops_per_s_median"], line["ratio_median"]) == (1, 500.0, 0.5)
