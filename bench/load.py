@@ -712,7 +712,8 @@ def main(argv: list[str] | None = None) -> int:
                 for scenario in ("template", "finder", "times"):
                     measure(target, scenario, 4, 1.5, args.bookings)
             rows = _alternate(targets, scenarios, client_counts, args)
-            _print_summary(summary(rows))
+            summed_up = summary(rows)
+            _print_summary(summed_up)
             if args.keep_serving:
                 for target in targets:
                     print(
@@ -741,7 +742,7 @@ def main(argv: list[str] | None = None) -> int:
             for t in targets
         ],
         "rows": rows,
-        "summary": summary(rows),
+        "summary": summed_up,
     }
     path = OUT / f"load-{stamp}.json"
     path.write_text(json.dumps(report, indent=2))
