@@ -6,9 +6,10 @@ The engine (``run_offers``) is idempotent and safe on several workers at once:
   different time) and held with the booking's conditional write (``lifecycle.take_seat``:
   ``booked = booked + 1`` only while ``booked < capacity``), so a hold counts against
   capacity exactly like a booking and the slot's own check constraint is the last line;
-* the person is picked in the fair order (``fair_order``) with ``SKIP LOCKED`` too, and the
-  partial unique constraint ``offer_one_held_per_entry`` refuses a second held offer for
-  one person even if two workers chose the same one;
+* the person is picked in the fair order (``fair_order``) with ``SKIP LOCKED`` too and
+  read once more once locked (``_lock_next_person``: a pick can be a moment stale); the
+  partial unique constraint ``offer_one_held_per_entry`` would still refuse a second held
+  offer for one person;
 * ending an offer is ``UPDATE ... WHERE state = 'held'``: only one worker (or click) can
   end it and give its seat back.
 
@@ -170,16 +171,7 @@ def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
             )
             if slot is None:
                 return None
-            entry = (
-                fair_order(
-                    _waiting_for(slot.pk, slot.office_id, now).filter(
-                        appointment__slot__starts_at__gt=slot.starts_at
-                    ),
-                    today=now.date(),
-                )
-                .select_for_update(skip_locked=True, of=("self",))
-                .first()
-            )
+            entry = _lock_next_person(slot, now)
             if entry is None:
                 tried.add(slot.pk)
                 raise _NoOne
@@ -204,6 +196,37 @@ def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
         # Another worker gave this person an offer a moment ago: choose again.
         logger.info("waitlist: offer refused by a constraint; choosing again")
         return False
+
+
+def _lock_next_person(slot, now: datetime.datetime) -> WaitlistEntry | None:
+    """Lock the next person in the fair order who may be offered ``slot``, or None.
+
+    The pick reads offers as they were when its statement began: a worker that offered
+    this person a seat and committed while the statement ran has let go of the person's
+    row, so ``SKIP LOCKED`` does not skip it. Once the row is locked no other offer for
+    the person can appear, so one more read tells; on a stale pick, take the next person
+    instead of rolling the seat's whole hold back (and the constraint stays the last
+    line)."""
+    passed_over: list[int] = []
+    while True:
+        waiting = _waiting_for(slot.pk, slot.office_id, now).filter(
+            appointment__slot__starts_at__gt=slot.starts_at
+        )
+        if passed_over:
+            waiting = waiting.exclude(pk__in=passed_over)
+        entry = (
+            fair_order(waiting, today=now.date())
+            .select_for_update(skip_locked=True, of=("self",))
+            .first()
+        )
+        if entry is None:
+            return None
+        stale = Offer.objects.filter(entry=entry).filter(
+            Q(state=OfferState.HELD) | Q(slot_id=slot.pk)
+        )
+        if not stale.exists():
+            return entry
+        passed_over.append(entry.pk)
 
 
 def _send_offer(offer_id: int, token: str) -> None:

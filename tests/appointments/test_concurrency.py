@@ -3,9 +3,13 @@
 Each worker thread gets its own database connection (Django opens one per thread) and closes
 it when done. All workers wait at a gate and are released together to maximise contention."""
 
+import sys
 import threading
+import time
+import traceback
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 
 import pytest
 from django.db import connection
@@ -19,6 +23,7 @@ from .factories import AppointmentFactory, SlotFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORKERS = 24
+TIMEOUT_SECONDS = 120  # for all the calls together
 
 
 def run_together(calls):
@@ -40,7 +45,29 @@ def run_together(calls):
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         futures = [pool.submit(worker, call) for call in calls]
         gate.set()
-        return [future.result(timeout=120) for future in futures]
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        try:
+            return [future.result(timeout=deadline - time.monotonic()) for future in futures]
+        except FuturesTimeout:
+            pytest.fail(f"calls still running after {TIMEOUT_SECONDS} s\n{_stuck_report()}")
+
+
+def _stuck_report() -> str:
+    """What a call that never ends is waiting for: each worker thread's stack and each
+    other connection's wait in PostgreSQL (a hang is then readable from CI's log)."""
+    lines = []
+    for thread in threading.enumerate():
+        frame = sys._current_frames().get(thread.ident)
+        if thread.name.startswith("ThreadPoolExecutor") and frame is not None:
+            lines.append(f"--- {thread.name}\n" + "".join(traceback.format_stack(frame)[-16:]))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, wait_event_type, wait_event, now() - xact_start,"
+            " pg_blocking_pids(pid), left(query, 300) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        lines += [" | ".join(map(str, row)) for row in cursor.fetchall()]
+    return "\n".join(lines)
 
 
 def assert_counters_match_appointments():
