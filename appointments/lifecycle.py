@@ -29,7 +29,14 @@ from offices.models import Office, takes_online_bookings
 
 from . import notifications, policy
 from .confirmation import new_confirmation_number
-from .models import Appointment, AppointmentStatus, Slot, open_to_everyone
+from .models import (
+    Appointment,
+    AppointmentStatus,
+    Slot,
+    givable_after,
+    open_seat_after,
+    open_to_everyone,
+)
 from .services import CONTACT_FIELDS, active_for_update, contact_of, forget_contact, has_contact
 from .waitlist import services as waitlist
 
@@ -147,11 +154,7 @@ def _free_seat(slot_id, cutoff, now=None):
     # on the row it waited for (the 200-way race, tests/appointments/test_concurrency.py).
     bookable_offices = Office.objects.filter(takes_online_bookings())
     seats = Slot.objects.filter(
-        pk=slot_id,
-        is_blocked=False,
-        booked__lt=F("capacity"),
-        starts_at__gt=cutoff,
-        office_id__in=bookable_offices.values("pk"),
+        open_seat_after(cutoff), pk=slot_id, office_id__in=bookable_offices.values("pk")
     )
     return seats if now is None else seats.filter(open_to_everyone(now))
 
@@ -298,6 +301,14 @@ def _move(
     return BookingResult(appointment=appointment, created=True, replaced=active)
 
 
+def still_givable(slot_id: int) -> bool:
+    """Whether the time an offer holds a seat in may still be given (not blocked, not too
+    soon, its office open to online booking); its seat is counted already."""
+    return Slot.objects.filter(
+        givable_after(policy.booking_cutoff()), takes_online_bookings("office__"), pk=slot_id
+    ).exists()
+
+
 def appointment_move_to_held_seat(
     *, appointment_id: int, slot_id: int, language: str
 ) -> BookingResult:
@@ -319,13 +330,7 @@ def appointment_move_to_held_seat(
                 raise SlotUnavailable
             if active.status not in TRANSITIONS[Transition.MOVE].sources:
                 raise TransitionRefused(NOT_FROM_STATE % {"status": active.get_status_display()})
-            still_bookable = Slot.objects.filter(
-                takes_online_bookings("office__"),
-                pk=slot_id,
-                is_blocked=False,
-                starts_at__gt=policy.booking_cutoff(),
-            ).exists()
-            if not still_bookable:
+            if not still_givable(slot_id):
                 raise SlotUnavailable
             result = _move(active=active, new_slot_id=slot_id, language=language, seat_held=True)
             if has_contact(result.appointment):

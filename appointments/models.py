@@ -283,6 +283,26 @@ class Slot(models.Model):
         return self.capacity - self.booked
 
 
+# A time with a seat left: not blocked, not full. The condition of the partial index
+# ``slot_open_by_office`` that every read of open times uses (kept literal there so the
+# migration does not change; the two must stay the same).
+SEAT_LEFT = Q(booked__lt=F("capacity"))
+
+
+def givable_after(cutoff) -> Q:
+    """Times that may still be given to someone: not blocked by the office and starting
+    after ``cutoff`` (``policy.booking_cutoff()``). Without the seat count: an accepted
+    offer moves onto the seat it already holds."""
+    return Q(is_blocked=False) & Q(starts_at__gt=cutoff)
+
+
+def open_seat_after(cutoff) -> Q:
+    """Times with a seat that may still be booked: ``givable_after`` with a seat left.
+    The one definition every read and write of a bookable time asks (with the office's
+    ``takes_online_bookings`` and, for the public, ``open_to_everyone``)."""
+    return givable_after(cutoff) & SEAT_LEFT
+
+
 def open_to_everyone(now) -> Q:
     """Slots anyone may book at ``now``: not kept for the waiting list (an extra session's
     first hours, ``Slot.waitlist_only_until``). Every public read and the booking's

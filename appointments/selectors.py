@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared, WrittenIn
@@ -40,6 +40,7 @@ from .models import (
     PublicReason,
     Slot,
     booked_by,
+    open_seat_after,
     open_to_everyone,
 )
 from .policy import booking_cutoff
@@ -95,12 +96,7 @@ def has_active_appointment(*, subject) -> bool:
 def _open_slots(*, office_id, cutoff, now):
     """``office_id``: an id, or an expression giving one (the times by code)."""
     return (
-        Slot.objects.filter(
-            office_id=office_id,
-            is_blocked=False,
-            booked__lt=F("capacity"),
-            starts_at__gt=cutoff,
-        )
+        Slot.objects.filter(open_seat_after(cutoff), office_id=office_id)
         .filter(open_to_everyone(now))
         .order_by("starts_at")
     )
@@ -205,12 +201,7 @@ def bookable_slot(*, slot_id: int) -> Slot | None:
 _BOOKABLE_SLOT = Prepared(
     lambda slot_id, cutoff, now: (
         Slot.objects.select_related("office")
-        .filter(
-            pk=slot_id,
-            is_blocked=False,
-            booked__lt=F("capacity"),
-            starts_at__gt=cutoff,
-        )
+        .filter(open_seat_after(cutoff), pk=slot_id)
         .filter(takes_online_bookings("office__"), open_to_everyone(now))
         .order_by("pk")[:1]
     ),
@@ -311,12 +302,7 @@ def _first_open_start(*, cutoff, now):
     """The soonest bookable start at the outer office: one probe of the partial index
     ``slot_open_by_office`` (office, starts_at) per office, LIMIT 1."""
     return (
-        Slot.objects.filter(
-            office_id=models.OuterRef("pk"),
-            is_blocked=False,
-            booked__lt=F("capacity"),
-            starts_at__gt=cutoff,
-        )
+        Slot.objects.filter(open_seat_after(cutoff), office_id=models.OuterRef("pk"))
         .filter(open_to_everyone(now))
         .order_by("starts_at")
         .values("starts_at")[:1]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 
 from checkin_portal import clock
@@ -36,7 +36,7 @@ from checkin_portal.messaging.api import normalise_destination
 from offices.models import takes_online_bookings
 
 from .. import lifecycle, policy
-from ..models import Appointment, AppointmentStatus, Slot
+from ..models import Appointment, AppointmentStatus, Slot, open_seat_after
 from .models import EndReason, Offer, OfferState, WaitlistEntry, new_offer_token, token_digest
 
 logger = logging.getLogger(__name__)
@@ -145,6 +145,13 @@ class _NoOne(Exception):
     """Nobody could take the claimed seat now: roll the hold back."""
 
 
+def offerable_seats(earliest: datetime.datetime):
+    """Times with a seat the engine may hold for an offer: open after ``earliest``, at an
+    office open to online booking; unlike the public's, also those kept for the waiting
+    list (``Slot.waitlist_only_until``)."""
+    return Slot.objects.filter(open_seat_after(earliest), takes_online_bookings("office__"))
+
+
 def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
     """One transaction: claim an open seat someone waits for, hold it, make the offer.
     Returns True (offered), False (try another seat), None (no seat left to try)."""
@@ -153,11 +160,7 @@ def _offer_next_seat(*, office_ids, tried: set) -> bool | None:
     waiting = _waiting_for(OuterRef("pk"), OuterRef("office_id"), now).filter(
         appointment__slot__starts_at__gt=OuterRef("starts_at")
     )
-    candidates = Slot.objects.filter(
-        is_blocked=False,
-        booked__lt=F("capacity"),
-        starts_at__gt=earliest,
-    ).filter(takes_online_bookings("office__"), Exists(waiting))
+    candidates = offerable_seats(earliest).filter(Exists(waiting))
     if office_ids is not None:
         candidates = candidates.filter(office_id__in=list(office_ids))
     if tried:
