@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from checkin_portal import clock
@@ -43,7 +44,7 @@ class AddressChange(models.Model):
     receipt_number = models.CharField(_("receipt number"), max_length=8, unique=True)
     # One per confirmation page: a repeated or concurrent POST finds the same row.
     submission_token = models.CharField(max_length=32, unique=True, editable=False)
-    street = models.CharField(_("street address"), max_length=100)
+    street = models.CharField(pgettext_lazy("mailing address", "street address"), max_length=100)
     unit = models.CharField(_("apartment, suite or unit"), max_length=40, blank=True)
     city = models.CharField(_("city"), max_length=50)
     state = models.CharField(_("state"), max_length=2, choices=MAIL_STATE_CHOICES)

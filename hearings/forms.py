@@ -4,6 +4,7 @@
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from checkin_portal.places.zones import AmbiguousLocalTime, NonexistentLocalTime, aware_local
 
@@ -16,7 +17,7 @@ class HearingAdminForm(forms.ModelForm):
 
     local_date = forms.DateField(label=_("date"), widget=admin_widgets.AdminDateWidget)
     local_time = forms.TimeField(
-        label=_("time"),
+        label=pgettext_lazy("hearing", "time"),
         widget=admin_widgets.AdminTimeWidget,
         help_text=_("On the court's own clock (its time zone), as the court's notice shows it."),
     )

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from checkin_portal import clock
@@ -185,7 +186,7 @@ class HearingStatus(models.TextChoices):
 
     SCHEDULED = "scheduled", _("Scheduled")
     RESCHEDULED = "rescheduled", _("Moved to another date")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("hearing", "Cancelled")
     COMPLETED = "completed", _("Completed")
 
 

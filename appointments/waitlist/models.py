@@ -13,6 +13,7 @@ import secrets
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EndReason(models.TextChoices):
@@ -118,7 +119,10 @@ class Offer(models.Model):
     )
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     state = models.CharField(
-        _("state"), max_length=10, choices=OfferState.choices, default=OfferState.HELD
+        pgettext_lazy("offer", "state"),
+        max_length=10,
+        choices=OfferState.choices,
+        default=OfferState.HELD,
     )
     created_at = models.DateTimeField(_("offered at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -32,7 +33,7 @@ class OutboundMessage(models.Model):
     destination = models.CharField(_("destination"), max_length=254, blank=True)
     destination_masked = models.CharField(_("to"), max_length=80)
     destination_digest = models.CharField(_("destination digest"), max_length=64, db_index=True)
-    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    subject = models.CharField(pgettext_lazy("email", "subject"), max_length=200, blank=True)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
     status = models.CharField(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportJobStatus(models.TextChoices):
@@ -32,8 +33,8 @@ class ImportJob(models.Model):
     )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows read"), default=0)
-    created_count = models.PositiveIntegerField(_("created"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    created_count = models.PositiveIntegerField(pgettext_lazy("rows", "created"), default=0)
+    updated_count = models.PositiveIntegerField(pgettext_lazy("rows", "updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     # [[line, message], ...]: every problem found; when there is any, nothing was saved.
     errors = models.JSONField(_("problems"), default=list, blank=True)

@@ -77,3 +77,40 @@ def test_catalogues_match_source_strings(tmp_path: Path):
             if have - want:
                 stale.append(f"{original.relative_to(ROOT)} has unused {sorted(have - want)[:5]}")
     assert not stale, "run `make makemessages` and translate:\n" + "\n".join(stale)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_one_message_has_one_translation_across_catalogues(language: str):
+    """Django merges every app's catalogue into one per language, so the same English
+    message translated two ways shows only one of them everywhere: a word for another
+    sense ("state" as a US state on an offer's state), or the wrong grammatical gender
+    ("Cancelled" for a hearing). Different senses get a context (pgettext); the same sense
+    gets the same words."""
+    seen: dict[tuple, dict[str, set[str]]] = {}
+    for path in catalogues(_to_locale(language)):
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            found = seen.setdefault((entry.msgctxt, entry.msgid), {})
+            found.setdefault(entry.msgstr, set()).add(str(path.relative_to(ROOT)))
+    twice = {key: found for key, found in seen.items() if len(found) > 1}
+    assert not twice, "\n".join(f"{key}: {found}" for key, found in twice.items())
+
+
+def test_words_of_another_sense_stay_apart():
+    """The cases the test above found, as people and staff read them."""
+    from django.utils import translation
+
+    from appointments.models import AppointmentStatus
+    from appointments.waitlist.models import Offer
+    from checkin_portal.messaging.models import OutboundMessage
+    from hearings.models import HearingStatus
+    from offices.models import Office
+
+    with translation.override("fr"):
+        assert str(HearingStatus.CANCELLED.label) == "Annulée"  # une audience
+        assert str(AppointmentStatus.CANCELLED.label) == "Annulé"  # un rendez-vous
+    with translation.override("ru"):
+        assert str(Offer._meta.get_field("state").verbose_name) == "состояние"
+        assert str(Office._meta.get_field("state").verbose_name) == "штат"
+        assert str(OutboundMessage._meta.get_field("subject").verbose_name) == "тема"
