@@ -283,9 +283,9 @@ class Slot(models.Model):
         return self.capacity - self.booked
 
 
-# A time with a seat left: not blocked, not full. The condition of the partial index
-# ``slot_open_by_office`` that every read of open times uses (kept literal there so the
-# migration does not change; the two must stay the same).
+# A time with a seat left (not full). With ``is_blocked=False`` (``givable_after``) it is
+# the condition of the partial index ``slot_open_by_office`` that every read of open times
+# uses, written out there so that the migration does not change: the two must agree.
 SEAT_LEFT = Q(booked__lt=F("capacity"))
 
 

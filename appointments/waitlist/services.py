@@ -209,7 +209,8 @@ def _lock_next_person(slot, now: datetime.datetime) -> WaitlistEntry | None:
     row, so ``SKIP LOCKED`` does not skip it. Once the row is locked no other offer for
     the person can appear, so one more read tells; on a stale pick, take the next person
     instead of rolling the seat's whole hold back (and the constraint stays the last
-    line)."""
+    line). A person passed over stays locked until this short transaction ends: their own
+    answer or cancel waits that long."""
     passed_over: list[int] = []
     while True:
         waiting = _waiting_for(slot.pk, slot.office_id, now).filter(

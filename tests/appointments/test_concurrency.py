@@ -42,14 +42,20 @@ def run_together(calls):
         finally:
             connection.close()
 
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = [pool.submit(worker, call) for call in calls]
-        gate.set()
-        deadline = time.monotonic() + TIMEOUT_SECONDS
-        try:
-            return [future.result(timeout=deadline - time.monotonic()) for future in futures]
-        except FuturesTimeout:
-            pytest.fail(f"calls still running after {TIMEOUT_SECONDS} s\n{_stuck_report()}")
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+    futures = [pool.submit(worker, call) for call in calls]
+    gate.set()
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    try:
+        outcomes = [future.result(timeout=deadline - time.monotonic()) for future in futures]
+    except FuturesTimeout:
+        # Printed now: a call that never ends would keep pytest from reporting the failure.
+        report = f"calls still running after {TIMEOUT_SECONDS} s\n{_stuck_report()}"
+        print(report, file=sys.__stderr__, flush=True)
+        pool.shutdown(wait=False, cancel_futures=True)
+        pytest.fail(report)
+    pool.shutdown(wait=True)
+    return outcomes
 
 
 def _stuck_report() -> str:
