@@ -27,7 +27,7 @@ class AddressChangeStatus(models.TextChoices):
 class ConfirmationChannel(models.TextChoices):
     NONE = "", _("No message")
     SMS = "sms", _("Text message")
-    EMAIL = "email", _("Email")
+    EMAIL = "email", pgettext_lazy("channel", "Email")
 
 
 # Only these may change once a row exists (the staff queue); the address never does.

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from checkin_portal.forms import PortalForm
 
@@ -21,7 +22,7 @@ class OfficeCodeForm(forms.Form):
     office = forms.SlugField(max_length=40)
 
 
-CHANNEL_CHOICES = [("sms", _("Text message (SMS)")), ("email", _("Email"))]
+CHANNEL_CHOICES = [("sms", _("Text message (SMS)")), ("email", pgettext_lazy("channel", "Email"))]
 
 
 class ContactForm(PortalForm):

@@ -41,7 +41,7 @@ class ImmigrationCourt(models.Model):
         max_length=80,
         help_text=_("Short stable key used by the data file and the hearings import."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=200)
     street = models.CharField(_("street address"), max_length=200)
     city = models.CharField(_("city"), max_length=100)
     state = models.CharField(
@@ -86,7 +86,9 @@ class ImmigrationCourt(models.Model):
         ),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Only active courts can get new hearings.")
+        _("active"),
+        default=True,
+        help_text=_("Only active courts can get new hearings."),
     )
     needs_verification = models.BooleanField(
         _("needs verification"),

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from checkin_portal.places.states import STATE_CHOICES
@@ -47,7 +48,7 @@ class Office(models.Model):
         ],
         help_text=_("A short fixed name for the office, for example ATLANTA-GA. Do not change it."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=120)
     kind = models.CharField(
         _("kind"), max_length=20, choices=OfficeKind.choices, default=OfficeKind.SUB_OFFICE
     )
@@ -107,7 +108,9 @@ class Office(models.Model):
     )
     accepts_online_booking = models.BooleanField(_("accepts online booking"), default=True)
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive offices are not shown to the public.")
+        _("active"),
+        default=True,
+        help_text=_("Inactive offices are not shown to the public."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -97,10 +97,35 @@ def test_one_message_has_one_translation_across_catalogues(language: str):
     assert not twice, "\n".join(f"{key}: {found}" for key, found in twice.items())
 
 
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_what_is_shown_is_what_our_catalogue_says(language: str):
+    """No other catalogue wins over ours for a message: not another app's, and not one of
+    Django's own apps (listed before ours, so theirs win), which had the waiting list's
+    "Email" choice read as a postal address in Hindi and an office's "name" as a
+    person's first name in Russian."""
+    from django.utils import translation
+
+    overridden = []
+    with translation.override(language):
+        for path in catalogues(_to_locale(language)):
+            for entry in polib.pofile(str(path)):
+                if entry.obsolete or not entry.msgstr or entry.msgid_plural:
+                    continue
+                if entry.msgctxt:
+                    shown = translation.pgettext(entry.msgctxt, entry.msgid)
+                else:
+                    shown = translation.gettext(entry.msgid)
+                if shown != entry.msgstr:
+                    where = path.relative_to(ROOT)
+                    overridden.append(f"{where}: {entry.msgid!r} shows {shown!r}")
+    assert not overridden, "\n".join(overridden)
+
+
 def test_words_of_another_sense_stay_apart():
     """The cases the test above found, as people and staff read them."""
     from django.utils import translation
 
+    from appointments.forms import CHANNEL_CHOICES
     from appointments.models import AppointmentStatus
     from appointments.waitlist.models import Offer
     from checkin_portal.messaging.models import OutboundMessage
@@ -114,3 +139,6 @@ def test_words_of_another_sense_stay_apart():
         assert str(Offer._meta.get_field("state").verbose_name) == "состояние"
         assert str(Office._meta.get_field("state").verbose_name) == "штат"
         assert str(OutboundMessage._meta.get_field("subject").verbose_name) == "тема"
+        assert str(Office._meta.get_field("name").verbose_name) == "название"
+    with translation.override("hi"):
+        assert str(dict(CHANNEL_CHOICES)["email"]) == "ईमेल"  # not "डाक पता" (postal address)
