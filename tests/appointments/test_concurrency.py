@@ -47,15 +47,15 @@ def run_together(calls):
     gate.set()
     deadline = time.monotonic() + TIMEOUT_SECONDS
     try:
-        outcomes = [future.result(timeout=deadline - time.monotonic()) for future in futures]
+        return [future.result(timeout=deadline - time.monotonic()) for future in futures]
     except FuturesTimeout:
-        # Printed now: a call that never ends would keep pytest from reporting the failure.
-        report = f"calls still running after {TIMEOUT_SECONDS} s\n{_stuck_report()}"
-        print(report, file=sys.__stderr__, flush=True)
+        report = _stuck_report()
+        # The stuck calls' connections are ended, so that those calls fail now and the
+        # test's teardown (TRUNCATE) and pytest's exit are not held by their locks.
+        _end_other_connections()
+        pytest.fail(f"calls still running after {TIMEOUT_SECONDS} s\n{report}")
+    finally:
         pool.shutdown(wait=False, cancel_futures=True)
-        pytest.fail(report)
-    pool.shutdown(wait=True)
-    return outcomes
 
 
 def _stuck_report() -> str:
@@ -66,14 +66,25 @@ def _stuck_report() -> str:
         frame = sys._current_frames().get(thread.ident)
         if thread.name.startswith("ThreadPoolExecutor") and frame is not None:
             lines.append(f"--- {thread.name}\n" + "".join(traceback.format_stack(frame)[-16:]))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, state, wait_event_type, wait_event, now() - xact_start,"
+                " pg_blocking_pids(pid), left(query, 300) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            lines += [" | ".join(map(str, row)) for row in cursor.fetchall()]
+    except Exception as error:  # noqa: BLE001 - the stacks above are reported anyway
+        lines.append(f"(connections not read: {error})")
+    return "\n".join(lines)
+
+
+def _end_other_connections() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid, state, wait_event_type, wait_event, now() - xact_start,"
-            " pg_blocking_pids(pid), left(query, 300) FROM pg_stat_activity"
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        lines += [" | ".join(map(str, row)) for row in cursor.fetchall()]
-    return "\n".join(lines)
 
 
 def assert_counters_match_appointments():
