@@ -206,29 +206,22 @@ def _lock_next_person(slot, now: datetime.datetime) -> WaitlistEntry | None:
 
     The pick reads offers as they were when its statement began: a worker that offered
     this person a seat and committed while the statement ran has let go of the person's
-    row, so ``SKIP LOCKED`` does not skip it. Once the row is locked no other offer for
-    the person can appear, so one more read tells; on a stale pick, take the next person
-    instead of rolling the seat's whole hold back (and the constraint stays the last
-    line). A person passed over stays locked until this short transaction ends: their own
-    answer or cancel waits that long."""
+    row, so ``SKIP LOCKED`` does not skip it. Once the row is locked nothing about the
+    person can change, so asking the same question again for that row alone tells; on a
+    stale pick, take the next person instead of rolling the seat's whole hold back (and
+    the constraint stays the last line). A person passed over stays locked until this
+    short transaction ends: their own answer or cancel waits that long."""
+    waiting = _waiting_for(slot.pk, slot.office_id, now).filter(
+        appointment__slot__starts_at__gt=slot.starts_at
+    )
     passed_over: list[int] = []
     while True:
-        waiting = _waiting_for(slot.pk, slot.office_id, now).filter(
-            appointment__slot__starts_at__gt=slot.starts_at
-        )
-        if passed_over:
-            waiting = waiting.exclude(pk__in=passed_over)
         entry = (
-            fair_order(waiting, today=now.date())
+            fair_order(waiting.exclude(pk__in=passed_over), today=now.date())
             .select_for_update(skip_locked=True, of=("self",))
             .first()
         )
-        if entry is None:
-            return None
-        stale = Offer.objects.filter(entry=entry).filter(
-            Q(state=OfferState.HELD) | Q(slot_id=slot.pk)
-        )
-        if not stale.exists():
+        if entry is None or waiting.filter(pk=entry.pk).exists():
             return entry
         passed_over.append(entry.pk)
 
