@@ -104,6 +104,26 @@ def test_only_plain_values(value):
         _render(Counter(), office_name=value, day="Monday")
 
 
+def test_a_list_of_plain_values_is_kept_as_their_tuple():
+    counter = Counter()
+    assert _render(counter, office_name=["Houston", "Austin"], day="Monday").endswith("1 Search")
+    assert _render(counter, office_name=["Houston", "Austin"], day="Monday").endswith("1 Search")
+    assert _render(counter, office_name=("Houston", "Austin"), day="Monday").endswith("1 Search")
+    assert len(once_tags._PARTS) == 1
+
+
+@pytest.mark.parametrize("value", [object(), ("Houston", object()), [object()]])
+def test_values_that_are_not_plain_are_refused_after_a_part_was_kept(value):
+    """The values are checked when a part is kept under them, not on each request that
+    finds one: a value that is not plain data (a model instance, say, equal to no plain
+    value) finds nothing and is refused."""
+    counter = Counter()
+    _render(counter, office_name="Houston", day="Monday")
+    _render(counter, office_name=("Houston", "x"), day="Monday")
+    with pytest.raises(TypeError, match="plain values"):
+        _render(counter, office_name=value, day="Monday")
+
+
 def test_a_part_needs_values():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load once_tags %}{% same_for %}x{% endsame_for %}")
