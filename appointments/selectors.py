@@ -3,12 +3,14 @@
 import datetime
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
 
 from checkin_portal import clock
+from checkin_portal.per_language import PerLanguage
 from checkin_portal.prepared import Prepared, WrittenIn
 from offices.geocoding import geocode
 from offices.models import Office, takes_online_bookings
@@ -490,11 +492,12 @@ class SoonestTimes:
             return None
         return (min(known) - self.farther.starts_at).days
 
-    @property
+    @cached_property
     def shown(self) -> tuple:
         """What the finder shows of these times, as plain values (with the day in each
         office's zone: a time reads "Today" or "Tomorrow"): the key of the results'
-        rendered part (offices/_office_results.html)."""
+        rendered part (offices/_office_results.html). Worked out once: a search's
+        times are kept until the next midnight (``_MadeOfRows``)."""
 
         from .availability import office_zone
 
@@ -538,6 +541,24 @@ def office_search_with_soonest(*, query: str) -> OfficeSearch:
     return found if found is not None else office_search(query=query, geocoded=geocoded)
 
 
+# What a search of kept offices made of its one query's rows, by those rows (issue 17): a
+# search whose query reads the same rows for the same ranking shows the same offices and
+# times, so it takes them from here instead of working them out again (0.06 ms). The rows
+# are read fresh on every search (each office's soonest time, its row version, the
+# offices' token), so nothing here outlives what it was made of; the days shown ("Today")
+# are kept until the next midnight of any office's zone in it. Per language (the offices'
+# shown values are), emptied when a setting changes (PerLanguage).
+_MADE_OF_ROWS = PerLanguage(max_entries=2048)
+
+
+@dataclass(frozen=True)
+class _MadeOfRows:
+    results: tuple
+    not_bookable: tuple
+    soonest: "SoonestTimes"
+    until: datetime.datetime  # the first midnight after it was made, in its offices' zones
+
+
 def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     ranking = kept_ranking(latitude=place.latitude, longitude=place.longitude)
     if ranking is None:
@@ -547,8 +568,31 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     kept = kept_offices_around(ranking.ids, box)
     if kept is None:
         return None
+    rows = tuple(_SOONEST_CHECKED.rows(ranking.ids, box))
+    # A place read online may be a person's street address: never a key.
+    public_place = geocoded.source != "online"
+    key = (place.latitude, place.longitude, tuple(ranking.ranked), tuple(ranking.others), rows)
+    made = _MADE_OF_ROWS.find(key) if public_place else None
+    if made is None or clock.now() >= made.until:
+        made = _made_of_rows(ranking, rows, kept, place, near)
+        if made is None:
+            return None
+        if public_place:
+            _MADE_OF_ROWS.put(key, made)
+    return OfficeSearchWithSoonest(
+        query=query,
+        geocoded=geocoded,
+        results=made.results,
+        not_bookable=made.not_bookable,
+        soonest=made.soonest,
+    )
+
+
+def _made_of_rows(ranking, rows, kept, place, near) -> _MadeOfRows | None:
+    """The offices and soonest times of a search from its query's ``rows``, or None when
+    they show a change (then the search is made the usual way)."""
     found, token = {}, None
-    for pk, starts_at, digest, last_id, last_change in _SOONEST_CHECKED.rows(ranking.ids, box):
+    for pk, starts_at, digest, last_id, last_change in rows:
         token = (last_id, last_change)
         found[pk] = (kept_if_same(kept, pk, digest), starts_at)
     offices = {pk: office for pk, (office, _starts_at) in found.items() if office is not None}
@@ -562,13 +606,24 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     if changed:  # an office in reach, not a winner, edited: read it whole
         forget_kept(changed)
         return None
-    return OfficeSearchWithSoonest(
-        query=query,
-        geocoded=geocoded,
+    soonest = _soonest_times_of(settled.bookable, place, near, found)
+    return _MadeOfRows(
         results=tuple(settled.bookable),
         not_bookable=tuple(settled.not_bookable),
-        soonest=_soonest_times_of(settled.bookable, place, near, found),
+        soonest=soonest,
+        until=_next_midnight(soonest),
     )
+
+
+def _next_midnight(soonest: "SoonestTimes") -> datetime.datetime:
+    """The first midnight to come in the zone of any office these times show."""
+    from .availability import local_day_bounds, office_zone
+
+    shown = [*soonest.rows, *([soonest.farther] if soonest.farther else [])]
+    zones = {office_zone(row.nearby.office) for row in shown}
+    if not zones:  # nothing dated is shown
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    return min(local_day_bounds(clock.today_in(zone), zone)[1] for zone in zones)
 
 
 def soonest_times(*, search) -> SoonestTimes:

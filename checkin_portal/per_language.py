@@ -16,6 +16,10 @@ from django.utils.translation import get_language, trans_real
 _STORES: list["PerLanguage"] = []
 
 
+def _catalogue(language):
+    return trans_real.translation(language) if language else None
+
+
 class PerLanguage:
     def __init__(self, max_entries: int = 4096):
         self.max_entries = max_entries
@@ -23,16 +27,26 @@ class PerLanguage:
         _STORES.append(self)
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        found = self.find(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found
+
+    def find(self, key: Hashable) -> Any:
+        """What is kept for ``key`` in the active language, or None."""
         language = get_language()
-        catalogue = trans_real.translation(language) if language else None
-        full = (language, key)
-        known = self._entries.get(full)
-        if known is None or known[0] is not catalogue:
-            if len(self._entries) >= self.max_entries:
-                self._entries.clear()
-            known = (catalogue, make())
-            self._entries[full] = known
+        known = self._entries.get((language, key))
+        if known is None or known[0] is not _catalogue(language):
+            return None
         return known[1]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key`` in the active language."""
+        language = get_language()
+        if len(self._entries) >= self.max_entries:
+            self._entries.clear()
+        self._entries[(language, key)] = (_catalogue(language), value)
 
     def clear(self) -> None:
         self._entries.clear()

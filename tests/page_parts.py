@@ -12,10 +12,12 @@ from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import RequestFactory
 
+from appointments import selectors
 from checkin_portal.templatetags import once_tags
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
-STORES = (once_tags._PARTS, once_tags._PAGES)
+# The kept parts and pages, and the searches made of their query's rows.
+STORES = (once_tags._PARTS, once_tags._PAGES, selectors._MADE_OF_ROWS)
 
 
 def without_csrf_tokens(html: str) -> str:
@@ -23,9 +25,11 @@ def without_csrf_tokens(html: str) -> str:
 
 
 def never_kept(patch: pytest.MonkeyPatch) -> None:
-    """Every part and page rendered anew (for the duration of ``patch``)."""
+    """Every part and page rendered anew, and every search made anew of its rows (for
+    the duration of ``patch``)."""
     for store in STORES:
         patch.setattr(store, "get", lambda key, make: make())
+        patch.setattr(store, "find", lambda key: None)
 
 
 def renders_of(patch: pytest.MonkeyPatch, node_class) -> list[str]:

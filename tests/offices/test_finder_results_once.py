@@ -117,3 +117,69 @@ def test_an_office_found_is_keyed_once_per_search(texas):
         assert found.shown[0] == found.office.shown()
         Office.objects.filter(pk=found.office.pk).update(name="Renamed office")
         assert office_search(query=HOUSTON).results[0].shown[0][2] == "Renamed office"
+
+
+def _search_made_anew(monkeypatch) -> list:
+    """A record of each search worked out of its query's rows (not found made)."""
+    from appointments import selectors
+
+    made = []
+    original = selectors._made_of_rows
+
+    def counted(*args):
+        made.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(selectors, "_made_of_rows", counted)
+    return made
+
+
+def test_a_search_of_the_same_rows_is_made_once(client: Client, texas, monkeypatch):
+    first = SlotFactory(office=texas["downtown"], starts_at=days_from_now(3, hour=15), capacity=1)
+    SlotFactory(office=texas["downtown"], starts_at=days_from_now(9, hour=15))
+    made = _search_made_anew(monkeypatch)
+    pages = [without_csrf_tokens(_results(client)) for _ in range(3)]
+    assert pages[1] == pages[2] and len(made) <= 2  # the first search may read whole
+    before = len(made)
+    lifecycle.appointment_book(subject=SubjectFactory(), slot_id=first.pk, language="en")
+    after = without_csrf_tokens(_results(client))
+    assert len(made) == before + 1  # its query read other rows: made anew, and true
+    assert str(days_from_now(9, hour=15).day) in _text(_soonest_paragraphs(after)[0])
+
+
+def test_the_days_shown_follow_the_clock_past_midnight(client: Client, texas, monkeypatch):
+    """The same rows, read after the offices' midnight: "Tomorrow" is now "Today"."""
+    import datetime
+
+    from appointments.availability import office_zone
+    from checkin_portal import clock
+
+    zone = office_zone(texas["downtown"])
+    starts_at = days_from_now(1, hour=15)
+    for office in ("downtown", "north", "west"):
+        SlotFactory(office=texas[office], starts_at=starts_at)
+    for _ in range(2):
+        assert "Tomorrow" in _text(_soonest_paragraphs(_results(client))[0])
+    just_after_midnight = datetime.datetime.combine(
+        starts_at.astimezone(zone).date(), datetime.time(0, 1), tzinfo=zone
+    )
+    monkeypatch.setattr(clock, "now", lambda: just_after_midnight)
+    assert "Today" in _text(_soonest_paragraphs(_results(client))[0])
+
+
+def test_a_place_read_online_is_never_a_key(client: Client, texas, monkeypatch):
+    """An online geocoder reads a street address to its own point: a person's home is
+    never kept as the key of a search."""
+    import dataclasses
+
+    from appointments import selectors
+
+    SlotFactory(office=texas["downtown"], starts_at=days_from_now(3, hour=15))
+    offline = selectors.geocode
+    monkeypatch.setattr(
+        selectors, "geocode", lambda text: dataclasses.replace(offline(text), source="online")
+    )
+    made = _search_made_anew(monkeypatch)
+    for _ in range(3):
+        assert "HOU-DOWNTOWN" in _results(client)
+    assert len(selectors._MADE_OF_ROWS) == 0 and len(made) >= 2
