@@ -556,7 +556,10 @@ class _MadeOfRows:
     results: tuple
     not_bookable: tuple
     soonest: "SoonestTimes"
-    until: datetime.datetime  # the first midnight after it was made, in its offices' zones
+    # The days it shows hold from the last midnight before it was made to the first one
+    # after it, in its offices' zones (a clock set back across midnight makes it anew too).
+    since: datetime.datetime
+    until: datetime.datetime
 
 
 def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
@@ -573,7 +576,7 @@ def _search_of_kept(query, geocoded, place) -> OfficeSearchWithSoonest | None:
     public_place = geocoded.source != "online"
     key = (place.latitude, place.longitude, tuple(ranking.ranked), tuple(ranking.others), rows)
     made = _MADE_OF_ROWS.find(key) if public_place else None
-    if made is None or clock.now() >= made.until:
+    if made is None or not made.since <= clock.now() < made.until:
         made = _made_of_rows(ranking, rows, kept, place, near)
         if made is None:
             return None
@@ -607,23 +610,31 @@ def _made_of_rows(ranking, rows, kept, place, near) -> _MadeOfRows | None:
         forget_kept(changed)
         return None
     soonest = _soonest_times_of(settled.bookable, place, near, found)
+    since, until = _days_shown(soonest)
     return _MadeOfRows(
         results=tuple(settled.bookable),
         not_bookable=tuple(settled.not_bookable),
         soonest=soonest,
-        until=_next_midnight(soonest),
+        since=since,
+        until=until,
     )
 
 
-def _next_midnight(soonest: "SoonestTimes") -> datetime.datetime:
-    """The first midnight to come in the zone of any office these times show."""
+def _days_shown(soonest: "SoonestTimes") -> tuple[datetime.datetime, datetime.datetime]:
+    """[the last midnight, the next midnight) of today in the zone of any office these
+    times show: while the clock is in it, each of those offices' "today" is the same."""
     from .availability import local_day_bounds, office_zone
 
     shown = [*soonest.rows, *([soonest.farther] if soonest.farther else [])]
-    zones = {office_zone(row.nearby.office) for row in shown}
-    if not zones:  # nothing dated is shown
-        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
-    return min(local_day_bounds(clock.today_in(zone), zone)[1] for zone in zones)
+    days = [
+        local_day_bounds(clock.today_in(zone), zone)
+        for zone in {office_zone(row.nearby.office) for row in shown}
+    ]
+    if not days:  # nothing dated is shown
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC), datetime.datetime.max.replace(
+            tzinfo=datetime.UTC
+        )
+    return max(start for start, _end in days), min(end for _start, end in days)
 
 
 def soonest_times(*, search) -> SoonestTimes:

@@ -284,17 +284,23 @@ def keeps_offices(alias: str = "default") -> bool:
 # version, stamped with the writing transaction (xmin) at a new place (ctid), so the pair
 # changes with any change to the row, even a second one in the same transaction (same
 # xmin, new ctid). A row locked (FOR UPDATE) or frozen by VACUUM keeps both; a rewrite
-# (VACUUM FULL, a restore) may move a row unchanged: a kept office is then read again,
-# which is only a read. The md5 of the whole row it replaces cost PostgreSQL 0.04 ms per
-# search (60 columns made into text; ADR 0017, fifteenth pass).
-_ROW_VERSION = "{alias}.xmin::text || {alias}.ctid::text"
+# (VACUUM FULL) may move a row unchanged: a kept office is then read again, which is only
+# a read. Transaction numbers are given out again only after the database loses some
+# (a failover to a replica that lagged, a restore to an earlier point): an edit made then
+# could get the number and the place of a lost edit a process kept. The row's last save
+# (``updated_at``) is in the version too, so only two edits in plain SQL or in bulk (the
+# lost one and the new one) could meet that way (ADR 0017, fifteenth pass). The md5 of
+# the whole row it replaces cost PostgreSQL 0.04 ms per search (60 columns made into
+# text).
+_ROW_VERSION = "{alias}.xmin::text || {alias}.ctid::text || {alias}.{changed}::text"
 
 
 def _row_digest() -> RawSQL:
     """A digest of the office row as this statement reads it (the outer table's alias is
     its name in the queries that use it)."""
-    table = connection.ops.quote_name(Office._meta.db_table)
-    return RawSQL(_ROW_VERSION.format(alias=table), ())  # noqa: S611 - names from the model
+    names = _sql_names()
+    version = _ROW_VERSION.format(alias=names["table"], changed=names["changed"])
+    return RawSQL(version, ())  # noqa: S611 - names from the model only
 
 
 def with_row_digest(queryset):
@@ -376,7 +382,7 @@ def row_digest_of_code(code: str) -> RawSQL:
     # Table and column names come from the model, never from input; the code is a parameter.
     table = _sql_names()["table"]
     column = connection.ops.quote_name(Office._meta.get_field("code").column)
-    version = _ROW_VERSION.format(alias="o")
+    version = _ROW_VERSION.format(alias="o", changed=_sql_names()["changed"])
     sql = f"(SELECT {version} FROM {table} o WHERE o.{column} = %s)"  # noqa: S608
     return RawSQL(sql, (code,))  # noqa: S611
 
