@@ -50,12 +50,14 @@ def test_the_cpu_ratio_is_the_ceilings_cpu_per_operation_over_the_pages(load):
     assert load.cpu_ratio(row(0, 0, 0), [before, after]) is None
 
 
-def _fake_measure(steals):
-    """measure() answering each call with the next share of stolen CPU."""
+def _fake_measure(steals, idles=None):
+    """measure() answering each call with the next share of stolen CPU (and of the
+    machine left idle: none unless given)."""
     calls = []
 
     def measure(target, scenario, clients, duration, bookings):
         steal = steals[len(calls)]
+        idle = idles[len(calls)] if idles else 0.0
         calls.append(scenario)
         ops = 1000.0 if scenario == "template" else 500.0
         return {
@@ -66,7 +68,7 @@ def _fake_measure(steals):
             "app_cpu_ms_per_op": 1.0 if scenario == "template" else 2.0,
             "db_cpu_ms_per_op": 0.0,
             "client_cpu_ms_per_op": 0.0,
-            "machine_share": {"busy": 1 - steal, "idle": 0.0, "steal": steal},
+            "machine_share": {"busy": 1 - steal - idle, "idle": idle, "steal": steal},
         }
 
     return measure, calls
@@ -84,6 +86,24 @@ def test_a_bracket_the_hypervisor_disturbed_is_measured_again(load, monkeypatch)
     assert calls == ["template", "finder", "template"] * 2
     assert [r.get("disturbed", False) for r in rows] == [True] * 3 + [False] * 3
     assert rows[4]["ratio_to_template"] == 0.5 and "ratio_to_template" not in rows[1]
+
+
+def test_a_bracket_in_which_the_machine_stalled_is_measured_again(load, monkeypatch):
+    # The page left a third of the machine idle, its ceilings 3 %: measured again.
+    measure, calls = _fake_measure([0.0] * 6, idles=[0.03, 0.33, 0.03, 0.03, 0.05, 0.04])
+    monkeypatch.setattr(load, "measure", measure)
+    rows = load._bracketed("target", "finder", 8, _Args())
+    assert calls == ["template", "finder", "template"] * 2
+    assert [r.get("disturbed", False) for r in rows] == [True] * 3 + [False] * 3
+
+
+def test_a_bracket_equally_idle_throughout_is_not_a_stall(load, monkeypatch):
+    # One client leaves much of the machine idle in every measurement: that is its load.
+    measure, calls = _fake_measure([0.0] * 3, idles=[0.42, 0.45, 0.40])
+    monkeypatch.setattr(load, "measure", measure)
+    rows = load._bracketed("target", "finder", 1, _Args())
+    assert calls == ["template", "finder", "template"]
+    assert not any(r.get("disturbed") for r in rows)
 
 
 def test_a_bracket_disturbed_every_time_keeps_its_last_figures_flagged(load, monkeypatch):
