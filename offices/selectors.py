@@ -248,7 +248,7 @@ def token_annotations() -> dict:
 # instance on every search. Now each is read whole once and kept on the snapshot; later
 # searches read only a digest of each row, in the same one query, and use the kept
 # office while the digest is the same. The digest is the row version's place in
-# PostgreSQL (see _ROW_VERSION): every change to the row, however it was made (the
+# PostgreSQL (see _row_version): every change to the row, however it was made (the
 # admin, an import, a bulk update, plain SQL), writes a new version, so what is shown is
 # always the row as it is now. PostgreSQL only; elsewhere (the SQLite demo) every search
 # reads the offices whole, as before.
@@ -292,15 +292,16 @@ def keeps_offices(alias: str = "default") -> bool:
 # lost one and the new one) could meet that way (ADR 0017, fifteenth pass). The md5 of
 # the whole row it replaces cost PostgreSQL 0.04 ms per search (60 columns made into
 # text).
-_ROW_VERSION = "{alias}.xmin::text || {alias}.ctid::text || {alias}.{changed}::text"
+def _row_version(alias: str) -> str:
+    """The SQL of the version of the office row that ``alias`` names (see above)."""
+    changed = _sql_names()["changed"]
+    return f"{alias}.xmin::text || {alias}.ctid::text || {alias}.{changed}::text"
 
 
 def _row_digest() -> RawSQL:
     """A digest of the office row as this statement reads it (the outer table's alias is
     its name in the queries that use it)."""
-    names = _sql_names()
-    version = _ROW_VERSION.format(alias=names["table"], changed=names["changed"])
-    return RawSQL(version, ())  # noqa: S611 - names from the model only
+    return RawSQL(_row_version(_sql_names()["table"]), ())  # noqa: S611 - model names only
 
 
 def with_row_digest(queryset):
@@ -382,8 +383,7 @@ def row_digest_of_code(code: str) -> RawSQL:
     # Table and column names come from the model, never from input; the code is a parameter.
     table = _sql_names()["table"]
     column = connection.ops.quote_name(Office._meta.get_field("code").column)
-    version = _ROW_VERSION.format(alias="o", changed=_sql_names()["changed"])
-    sql = f"(SELECT {version} FROM {table} o WHERE o.{column} = %s)"  # noqa: S608
+    sql = f"(SELECT {_row_version('o')} FROM {table} o WHERE o.{column} = %s)"  # noqa: S608
     return RawSQL(sql, (code,))  # noqa: S611
 
 

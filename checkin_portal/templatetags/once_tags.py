@@ -148,15 +148,15 @@ class SameForNode(template.Node):
     def render(self, context):
         key = self.key(context)
         try:
-            hash(key)
+            kept = self.store.find(key)
         except TypeError:  # a list among the values: kept under it as a tuple
             key = tuple(plain_key(value) for value in key)
-
-        def kept_now():
+            kept = self.store.find(key)
+        if kept is None:
             plain_key(key)
-            return _render_kept(self.nodelist, context)
-
-        return _filled(self.store.get(key, kept_now), context)
+            kept = _render_kept(self.nodelist, context)
+            self.store.put(key, kept)
+        return _filled(kept, context)
 
 
 class PageSameForNode(SameForNode):
