@@ -78,7 +78,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, its policy built once (checkin_portal/middleware.py).
+    "checkin_portal.middleware.KeptPolicyCSPMiddleware",
     "checkin_portal.middleware.PrivateResponseMiddleware",
     # Private by default: every portal page not on its public list needs a subject session.
     "subjects.middleware.SignedInMiddleware",
