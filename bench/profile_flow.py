@@ -11,7 +11,11 @@ not a project dependency: pip install --target var/prof-lib pyinstrument) sample
 ``--repeat`` requests of each page; ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of
 every query one request of each page makes, with its time and whether it used an index,
 twice: as planned for its values, and as the generic plan PostgreSQL may keep once the
-statement is prepared (the settings prepare a statement on its fifth run).
+statement is prepared (the settings prepare a statement on its fifth run). ``--steps``
+runs ``--repeat`` of the load benchmark's own bookings (bench/load_client.py's ``book``,
+the offices and times chosen as its clients choose them) through Django's WSGI handler
+and prints each step's CPU: this thread's, and PostgreSQL's for the one connection
+(from /proc, so this machine's PostgreSQL only).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import os
 import re
 import sys
 from pathlib import Path
+
+import load_client  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["finder", "times", "my_checkin", "review", "booking"]
@@ -201,6 +207,112 @@ def explain(flow: Flow, name: str, people: list[str]) -> list[str]:
     return big_scans
 
 
+def _backend_cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class InProcessBrowser(load_client.Browser):
+    """bench/load_client.py's browser, its requests handled by Django's WSGI handler in
+    this thread; each named step's CPU (this thread's, PostgreSQL's backend's) added up."""
+
+    handler = None
+    backend_pid = 0
+    app_s: dict = {}
+    db_s: dict = {}
+
+    def __post_init__(self):
+        self.origin = "https://127.0.0.1:8000"
+
+    def request(self, method, path, form=None, expect=(200,), step=""):
+        import io
+        import time
+        from urllib.parse import urlencode, urlsplit
+
+        parts, body = urlsplit(path), urlencode(form or {}).encode()
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": parts.path,
+            "QUERY_STRING": parts.query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "127.0.0.1:8000",
+            "HTTP_X_FORWARDED_PROTO": "https",
+            "HTTP_ACCEPT_LANGUAGE": "en",
+            "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "CONTENT_LENGTH": str(len(body)),
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "HTTP_ORIGIN": self.origin,
+            "HTTP_REFERER": self.origin + path,
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer.update(status=int(status.split()[0]), headers=headers)
+
+        cpu, db = time.thread_time(), _backend_cpu_s(self.backend_pid)
+        result = self.handler(environ, start_response)
+        text = b"".join(result).decode()
+        result.close()
+        if step:
+            self.app_s[step] = self.app_s.get(step, 0.0) + time.thread_time() - cpu
+            self.db_s[step] = self.db_s.get(step, 0.0) + _backend_cpu_s(self.backend_pid) - db
+        for name, value in answer["headers"]:
+            if name.lower() == "set-cookie":
+                key, _, val = value.split(";", 1)[0].partition("=")
+                self.cookies.pop(key.strip(), None)
+                if val not in ("", '""'):
+                    self.cookies[key.strip()] = val.strip()
+        if answer["status"] not in expect:
+            raise load_client.OperationFailed(f"{method} {path}: {answer['status']}")
+        return answer["status"], {k.lower(): v for k, v in answer["headers"]}, text
+
+
+def _backend_cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def booking_steps(bookings: int) -> None:
+    """Each step's CPU over ``bookings`` of the benchmark's own (see the module's doc)."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # the pool's one connection (DB_POOL_MAX_SIZE=1)
+        cursor.execute("SELECT pg_backend_pid()")
+        InProcessBrowser.backend_pid = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT DISTINCT zip FROM offices_office WHERE is_active AND accepts_online_booking"
+        )
+        queries = sorted(row[0] for row in cursor.fetchall())
+    connection.close()
+    InProcessBrowser.handler = WSGIHandler()
+    people = _people(bookings + 40)
+    clients = 8  # as bench/load.py's: client c's n-th booking searches queries[c + n]
+    for n in range(bookings + 40):
+        if n == 40:  # the first 40 warm this process as a running server is warm
+            InProcessBrowser.app_s.clear()
+            InProcessBrowser.db_s.clear()
+        client, turn = n % clients, n // clients
+        browser = InProcessBrowser("127.0.0.1", 8000)
+        load_client.sign_in(browser, people.pop())
+        load_client.book(browser, queries[(client + turn) % len(queries)], pick=client + turn)
+    app_s, db_s = InProcessBrowser.app_s, InProcessBrowser.db_s
+    print(f"===== {bookings} bookings in-process: CPU per booking, ms (this thread, PostgreSQL)")
+    for step in app_s:
+        print(
+            f"{step:14s} {app_s[step] / bookings * 1000:7.3f} {db_s[step] / bookings * 1000:7.3f}"
+        )
+    print(
+        f"{'whole booking':14s} {sum(app_s.values()) / bookings * 1000:7.3f} "
+        f"{sum(db_s.values()) / bookings * 1000:7.3f}"
+    )
+
+
 RUNS_TO_SETTLE = 12  # psycopg prepares on the 5th run; PostgreSQL plans 5 custom, then picks
 
 
@@ -232,6 +344,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--steps", action="store_true", help="each booking step's CPU (no profile, no --page)"
+    )
     parser.add_argument("--verbose", action="store_true", help="every plan in full")
     parser.add_argument(
         "--check",
@@ -243,6 +358,9 @@ def main() -> int:
     )
     args = parser.parse_args()
     _setup_django(args.code.resolve())
+    if args.steps:
+        booking_steps(args.repeat)
+        return 0
     pages = args.page or PAGES
     people = _people(args.repeat * 2 + 20)
     flow = Flow()
