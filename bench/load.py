@@ -163,6 +163,17 @@ def _schema_digest(root: Path) -> str:
     return digest.hexdigest()[:8]
 
 
+# Offices a person can book at, with open times, and the ZIP to search them by: the
+# offices and searches of the finder, times and booking scenarios (and of
+# bench/profile_flow.py --steps).
+BOOKABLE_OFFICES = (
+    "SELECT code, zip FROM offices_office o WHERE is_active AND accepts_online_booking "
+    "AND EXISTS (SELECT 1 FROM appointments_slot s WHERE s.office_id = o.id "
+    "AND s.starts_at > now() + interval '2 days' AND s.booked < s.capacity) "
+    "ORDER BY code"
+)
+
+
 def _setup(target: Target, subjects: int, appointments: int, fresh: bool) -> None:
     env = target.env()
     if fresh:
@@ -189,13 +200,7 @@ def _setup(target: Target, subjects: int, appointments: int, fresh: bool) -> Non
         f"[{target.label}] database {target.dbname} ready in {time.perf_counter() - started:.0f} s"
     )
     with psycopg.connect(target.database_url) as conn:
-        # Offices a person can book at, with open times, and the ZIP to search them by.
-        rows = conn.execute(
-            "SELECT code, zip FROM offices_office o WHERE is_active AND accepts_online_booking "
-            "AND EXISTS (SELECT 1 FROM appointments_slot s WHERE s.office_id = o.id "
-            "AND s.starts_at > now() + interval '2 days' AND s.booked < s.capacity) "
-            "ORDER BY code"
-        ).fetchall()
+        rows = conn.execute(BOOKABLE_OFFICES).fetchall()
     target.offices = [code for code, _zip in rows]
     target.queries = sorted({zip_code for _code, zip_code in rows})
     target.indexes_ok = _indexes_check(target)

@@ -64,28 +64,39 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + path
-        for attempt in (1, 2):
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                text = response.read().decode("utf-8", "replace")
-                break
-            except (http.client.HTTPException, ConnectionError):
-                # The server closed a kept-alive connection (keepalive timeout, a worker
-                # recycled by max_requests): reconnect once, as a browser does.
-                self.connection.close()
-                if attempt == 2:
-                    raise
+        status, answer_headers, text = self._exchange(method, path, body, headers, step)
         self.requests += 1
         if step:
             self.steps_ms.setdefault(step, []).append((time.perf_counter() - started) * 1000)
-        self._keep_cookies(response)
-        if response.status not in expect:
-            raise OperationFailed(f"{method} {path}: {response.status}")
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+        self._keep_cookies(answer_headers)
+        if status not in expect:
+            raise OperationFailed(f"{method} {path}: {status}")
+        return status, {k.lower(): v for k, v in answer_headers}, text
 
-    def _keep_cookies(self, response) -> None:
-        for name, value in response.getheaders():
+    def _exchange(
+        self, method: str, path: str, body: str | None, headers: dict[str, str], step: str
+    ) -> tuple[int, list[tuple[str, str]], str]:
+        """Send the request over the kept-alive connection: (status, headers, text)."""
+
+        def send():
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            return (
+                response.status,
+                response.getheaders(),
+                response.read().decode("utf-8", "replace"),
+            )
+
+        try:
+            return send()
+        except (http.client.HTTPException, ConnectionError):
+            # The server closed a kept-alive connection (keepalive timeout, a worker
+            # recycled by max_requests): reconnect once, as a browser does.
+            self.connection.close()
+            return send()
+
+    def _keep_cookies(self, headers: list[tuple[str, str]]) -> None:
+        for name, value in headers:
             if name.lower() == "set-cookie":
                 pair = value.split(";", 1)[0]
                 key, _, val = pair.partition("=")

@@ -27,7 +27,8 @@ import re
 import sys
 from pathlib import Path
 
-import load_client  # bench/, beside this script
+import load  # bench/, beside this script
+import load_client
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["finder", "times", "my_checkin", "review", "booking"]
@@ -222,37 +223,33 @@ class InProcessBrowser(load_client.Browser):
     db_s: dict = {}
 
     def __post_init__(self):
-        self.origin = "https://127.0.0.1:8000"
+        self.origin = f"https://{self.host}:{self.port}"
 
-    def request(self, method, path, form=None, expect=(200,), step=""):
+    def _exchange(self, method, path, body, headers, step):
         import io
         import time
-        from urllib.parse import urlencode, urlsplit
+        from urllib.parse import urlsplit
 
-        parts, body = urlsplit(path), urlencode(form or {}).encode()
+        parts, data = urlsplit(path), (body or "").encode()
         environ = {
             "REQUEST_METHOD": method,
             "PATH_INFO": parts.path,
             "QUERY_STRING": parts.query,
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8000",
+            "SERVER_NAME": self.host,
+            "SERVER_PORT": str(self.port),
             "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_HOST": "127.0.0.1:8000",
-            "HTTP_X_FORWARDED_PROTO": "https",
-            "HTTP_ACCEPT_LANGUAGE": "en",
-            "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-            "CONTENT_LENGTH": str(len(body)),
-            "CONTENT_TYPE": "application/x-www-form-urlencoded",
-            "HTTP_ORIGIN": self.origin,
-            "HTTP_REFERER": self.origin + path,
-            "wsgi.input": io.BytesIO(body),
+            "CONTENT_LENGTH": str(len(data)),
+            "wsgi.input": io.BytesIO(data),
             "wsgi.url_scheme": "http",
             "wsgi.errors": sys.stderr,
         }
+        for name, value in headers.items():
+            key = name.upper().replace("-", "_")
+            environ[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
         answer = {}
 
-        def start_response(status, headers, exc_info=None):
-            answer.update(status=int(status.split()[0]), headers=headers)
+        def start_response(status, answer_headers, exc_info=None):
+            answer.update(status=int(status.split()[0]), headers=answer_headers)
 
         cpu, db = time.thread_time(), _backend_cpu_s(self.backend_pid)
         result = self.handler(environ, start_response)
@@ -261,15 +258,7 @@ class InProcessBrowser(load_client.Browser):
         if step:
             self.app_s[step] = self.app_s.get(step, 0.0) + time.thread_time() - cpu
             self.db_s[step] = self.db_s.get(step, 0.0) + _backend_cpu_s(self.backend_pid) - db
-        for name, value in answer["headers"]:
-            if name.lower() == "set-cookie":
-                key, _, val = value.split(";", 1)[0].partition("=")
-                self.cookies.pop(key.strip(), None)
-                if val not in ("", '""'):
-                    self.cookies[key.strip()] = val.strip()
-        if answer["status"] not in expect:
-            raise load_client.OperationFailed(f"{method} {path}: {answer['status']}")
-        return answer["status"], {k.lower(): v for k, v in answer["headers"]}, text
+        return answer["status"], answer["headers"], text
 
 
 def booking_steps(bookings: int) -> None:
@@ -280,13 +269,8 @@ def booking_steps(bookings: int) -> None:
     with connection.cursor() as cursor:  # the pool's one connection (DB_POOL_MAX_SIZE=1)
         cursor.execute("SELECT pg_backend_pid()")
         InProcessBrowser.backend_pid = cursor.fetchone()[0]
-        # As bench/load.py's searches: the ZIP of each office with open times to book.
-        cursor.execute(
-            "SELECT DISTINCT zip FROM offices_office o WHERE is_active AND accepts_online_booking "
-            "AND EXISTS (SELECT 1 FROM appointments_slot s WHERE s.office_id = o.id "
-            "AND s.starts_at > now() + interval '2 days' AND s.booked < s.capacity)"
-        )
-        queries = sorted(row[0] for row in cursor.fetchall())
+        cursor.execute(load.BOOKABLE_OFFICES)  # load.py's searches: their ZIP codes
+        queries = sorted({zip_code for _code, zip_code in cursor.fetchall()})
     connection.close()
     InProcessBrowser.handler = WSGIHandler()
     people = _people(bookings + 40)
