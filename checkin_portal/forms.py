@@ -85,6 +85,7 @@ _RENDERED_FORMS = PerLanguage(max_entries=512)
 # Where a valid form's typed values go in its kept rendering (letters and digits only:
 # autoescaping leaves them as they are).
 _VALUE_MARK = f"portalvalue{secrets.token_hex(8)}n"
+_VALUE_MARKS = re.compile(rf"{_VALUE_MARK}\d+x")
 _TEXT_WIDGETS = (forms.TextInput, forms.EmailInput)
 
 
@@ -116,6 +117,16 @@ class PortalForm(forms.Form):
     """Base for public forms: errors render through our templates with no suffix after labels."""
 
     label_suffix = ""
+
+    def __init__(self, *args, label_suffix=None, **kwargs):
+        # Django's form sets its own translated ":" on each instance unless given one,
+        # over the class's "" above.
+        super().__init__(
+            *args,
+            label_suffix=self.label_suffix if label_suffix is None else label_suffix,
+            **kwargs,
+        )
+
     # A form whose fields, labels, choices and initial values are the same for everyone
     # (nothing set per request but the initial values of hidden fields) may set this: its
     # visible fields are then rendered once per process and language while it is unbound
@@ -160,9 +171,7 @@ class PortalForm(forms.Form):
         visible_html = _RENDERED_FORMS.get(key, visible_fields)
         if self.is_bound:
             values = {mark: escape(self[name].value()) for mark, name in marks.items()}
-            visible_html = re.sub(
-                rf"{_VALUE_MARK}\d+x", lambda found: values[found.group(0)], visible_html
-            )
+            visible_html = _VALUE_MARKS.sub(lambda found: values[found.group(0)], visible_html)
         return mark_safe(f"{visible_html}\n{hidden}" if hidden else visible_html)  # noqa: S308 - our templates, autoescaped
 
     def _renders_once_when_valid(self) -> bool:

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from . import views
+from .kept_urls import kept_i18n_patterns
 
 handler400 = "checkin_portal.views.bad_request"
 handler403 = "checkin_portal.views.permission_denied"
@@ -23,7 +23,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-urlpatterns += i18n_patterns(
+urlpatterns += kept_i18n_patterns(
     path("", views.home, name="home"),
     path("help/", views.help_page, name="help"),
     path("help/how-to-book/", views.tutorial, name="tutorial"),

@@ -58,3 +58,16 @@ def test_help_text_is_escaped():
         x = forms.CharField(help_text="<b>bold</b>")
 
     assert "&lt;b&gt;bold&lt;/b&gt;" in str(Evil())
+
+
+def test_no_suffix_after_labels_in_any_language():
+    """PortalForm says "no suffix after labels": Django's form would otherwise set its
+    translated ":" on each instance, over the class's "" (and look it up every time)."""
+    from django.utils import translation
+
+    for language in ("en", "fr", "ar"):
+        with translation.override(language):
+            form = SampleForm()
+            assert form.label_suffix == ""
+            assert form["name"].label_tag() == '<label for="id_name">Your name</label>'
+    assert SampleForm(label_suffix=" -").label_suffix == " -"  # still the caller's choice
