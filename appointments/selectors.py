@@ -472,6 +472,17 @@ class SoonestRow:
     nearby: NearbyOffice
     starts_at: datetime.datetime | None  # aware; None: no time open online
 
+    @cached_property
+    def shown(self) -> tuple:
+        """What the finder shows of this office and its time, as plain values (with the
+        day in the office's zone: a time reads "Today" or "Tomorrow"): the key of its
+        rendered line, so that a changed time renders only its own office again. Worked
+        out once: a search's times are kept until the next midnight (``_MadeOfRows``)."""
+        from .availability import office_zone
+
+        zone = office_zone(self.nearby.office)
+        return (self.nearby.shown, self.starts_at, zone.key, clock.today_in(zone))
+
 
 @dataclass(frozen=True)
 class SoonestTimes:
@@ -494,19 +505,10 @@ class SoonestTimes:
 
     @cached_property
     def shown(self) -> tuple:
-        """What the finder shows of these times, as plain values (with the day in each
-        office's zone: a time reads "Today" or "Tomorrow"): the key of the results'
-        rendered part (offices/_office_results.html). Worked out once: a search's
-        times are kept until the next midnight (``_MadeOfRows``)."""
-
-        from .availability import office_zone
-
-        def row_shown(row: SoonestRow) -> tuple:
-            zone = office_zone(row.nearby.office)
-            return (row.nearby.shown, row.starts_at, zone.key, clock.today_in(zone))
-
-        farther = row_shown(self.farther) if self.farther else None
-        return (tuple(row_shown(row) for row in self.rows), farther, self.farther_days_sooner)
+        """What the finder shows of these times, as plain values: the key of the results'
+        rendered part (offices/_office_results.html), made of each row's."""
+        farther = self.farther.shown if self.farther else None
+        return (tuple(row.shown for row in self.rows), farther, self.farther_days_sooner)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ distances, soonest times and days (offices/_office_results.html, ``{% same_for %
 issue 17): the same page as rendering them anew, true at once after a booking, a closure
 or an office edit, with each request's own CSRF token, and never keyed by what was typed."""
 
+import contextlib
+
 import pytest
 from django.test import Client
 
@@ -65,6 +67,45 @@ def test_a_booked_soonest_time_is_not_shown_again(client: Client, texas):
     assert before[0] != after[0]
     local_day = str(days_from_now(9, hour=15).day)
     assert local_day in after[0]
+
+
+@contextlib.contextmanager
+def _cards_rendered():
+    """The offices whose line in the results is rendered (not taken from what was
+    kept), in order: its card is included only then."""
+    from django.test.signals import template_rendered
+
+    rendered = []
+
+    def note(sender, template, context, **kwargs):
+        if template.name == "offices/_office_card.html":
+            rendered.append(context["nearby"].office.code)
+
+    template_rendered.connect(note)
+    try:
+        yield rendered
+    finally:
+        template_rendered.disconnect(note)
+
+
+def test_a_changed_time_renders_only_its_own_office_again(client: Client, texas):
+    """A booking that takes an office's soonest time changes that office's line: the other
+    offices of the same results are not rendered again (a booking's search, right after
+    the booking before it, used to render every card anew: issue 17)."""
+    first = SlotFactory(office=texas["downtown"], starts_at=days_from_now(3, hour=15), capacity=1)
+    SlotFactory(office=texas["downtown"], starts_at=days_from_now(9, hour=15))
+    for office in ("north", "west"):
+        SlotFactory(office=texas[office], starts_at=days_from_now(40, hour=15))
+    with _cards_rendered() as rendered:
+        before = _results(client)
+        assert sorted(rendered) == ["HOU-DOWNTOWN", "HOU-NORTH", "HOU-WEST"]
+        rendered.clear()
+        lifecycle.appointment_book(subject=SubjectFactory(), slot_id=first.pk, language="en")
+        after = _results(client)
+        assert rendered == ["HOU-DOWNTOWN"]  # only the office whose time changed
+    assert _soonest_paragraphs(before)[0] != _soonest_paragraphs(after)[0]
+    assert str(days_from_now(9, hour=15).day) in _text(_soonest_paragraphs(after)[0])
+    assert _soonest_paragraphs(before)[1:] == _soonest_paragraphs(after)[1:]
 
 
 def test_a_closed_time_is_not_shown_again(client: Client, texas):
