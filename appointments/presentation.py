@@ -19,7 +19,7 @@ from django.utils.translation import get_language, pgettext
 
 from checkin_portal import clock
 from checkin_portal.outages import CACHE_ERRORS
-from checkin_portal.per_language import PerLanguage
+from checkin_portal.per_language import PerLanguage, path_to
 
 from .availability import office_zone
 
@@ -49,6 +49,12 @@ class LocalTime:
             zone_abbreviation=starts.tzname() or "",
             today=clock.today_in(zone),
         )
+
+    @property
+    def shown(self) -> tuple:
+        """Everything a time's button and its full date show, as plain values: the key
+        of the button's rendered part (appointments/_times_list.html)."""
+        return (self.starts, self.zone_abbreviation, self.today)
 
     @property
     def day(self) -> datetime.date:
@@ -182,7 +188,8 @@ def _shared_or_rendered(office, slots, zone, today) -> str:
             slot.office = office  # already loaded; saves a query per slot
             slot.local = LocalTime.of(slot)
         html = render_to_string(
-            "appointments/_times_list.html", {"days": group_by_local_day(slots, zone)}
+            "appointments/_times_list.html",
+            {"days": group_by_local_day(slots, zone), "review_url": path_to("appointments:review")},
         )
         if shared is not None:
             try:

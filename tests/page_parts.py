@@ -1,9 +1,10 @@
 """For tests of parts and pages rendered once per process (``{% same_for %}``,
 ``{% page_same_for %}``, issue 17): a fixture that starts and ends each test with none
 kept, pages rendered as if nothing were kept, pages compared without their CSRF tokens
-(each request has its own), the tags a render and the URLs a request worked out, and a
-message put in a client's next page."""
+(each request has its own), the tags and templates a render and the URLs a request worked
+out, and a message put in a client's next page."""
 
+import contextlib
 import re
 
 import pytest
@@ -44,6 +45,25 @@ def renders_of(patch: pytest.MonkeyPatch, node_class) -> list[str]:
 
     patch.setattr(node_class, "render", counted)
     return rendered
+
+
+@contextlib.contextmanager
+def template_renders(name: str, of):
+    """``of(context)`` for each render of the template ``name`` from now on: an included
+    template inside a kept part is rendered only when that part is not found kept."""
+    from django.test.signals import template_rendered
+
+    found = []
+
+    def note(sender, template, context, **kwargs):
+        if template.name == name:
+            found.append(of(context))
+
+    template_rendered.connect(note)
+    try:
+        yield found
+    finally:
+        template_rendered.disconnect(note)
 
 
 def kept_keys_and_html() -> str:

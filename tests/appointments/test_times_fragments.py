@@ -154,3 +154,15 @@ def test_the_page_is_served_when_the_shared_cache_is_down(
 )
 def test_the_database_cache_is_not_used_for_lists(office):
     assert presentation._shared_cache() is None
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_times_are_sent_to_the_review_in_the_page_language(
+    client: Client, office, sign_in_as, language
+):
+    SlotFactory(office=office, starts_at=days_from_now(3))
+    sign_in_as(SubjectFactory())
+    with translation.override(language):
+        times, review = reverse("appointments:times"), reverse("appointments:review")
+    html = client.get(times, {"office": office.code}).text
+    assert f'<form action="{review}" method="get" novalidate>' in html

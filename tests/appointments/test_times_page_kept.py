@@ -18,6 +18,7 @@ from tests.page_parts import (  # noqa: F401 - fixture
     fresh_page_parts,
     message_for_next_page,
     never_kept,
+    template_renders,
     without_csrf_tokens,
 )
 from tests.subjects.factories import SubjectFactory
@@ -68,6 +69,21 @@ def test_a_time_booked_by_someone_else_is_gone_at_once(client: Client, office, s
     before = _slots(_times(client, office))
     lifecycle.appointment_book(subject=SubjectFactory(), slot_id=int(before[0]), language="en")
     assert _slots(_times(client, office)) == before[1:]
+
+
+def test_a_filled_time_renders_no_other_time_again(client: Client, office, sign_in_as):
+    """The list changes when a time fills, but each other time's button is the same: it
+    is not rendered again (a booking's next times page used to render all 25: issue 17)."""
+    sign_in_as(SubjectFactory())
+    with template_renders(
+        "appointments/_when.html", lambda context: context["local"].starts
+    ) as rendered:
+        before = _slots(_times(client, office))
+        assert len(rendered) == 3
+        rendered.clear()
+        lifecycle.appointment_book(subject=SubjectFactory(), slot_id=int(before[0]), language="en")
+        assert _slots(_times(client, office)) == before[1:]
+        assert rendered == []
 
 
 def test_a_blocked_time_is_gone_at_once(client: Client, office, sign_in_as):

@@ -3,8 +3,6 @@ distances, soonest times and days (offices/_office_results.html, ``{% same_for %
 issue 17): the same page as rendering them anew, true at once after a booking, a closure
 or an office edit, with each request's own CSRF token, and never keyed by what was typed."""
 
-import contextlib
-
 import pytest
 from django.test import Client
 
@@ -18,6 +16,7 @@ from tests.page_parts import (  # noqa: F401 - fixture
     fresh_page_parts,
     kept_keys_and_html,
     never_kept,
+    template_renders,
     without_csrf_tokens,
 )
 from tests.subjects.factories import SubjectFactory
@@ -69,25 +68,6 @@ def test_a_booked_soonest_time_is_not_shown_again(client: Client, texas):
     assert local_day in after[0]
 
 
-@contextlib.contextmanager
-def _cards_rendered():
-    """The offices whose line in the results is rendered (not taken from what was
-    kept), in order: its card is included only then."""
-    from django.test.signals import template_rendered
-
-    rendered = []
-
-    def note(sender, template, context, **kwargs):
-        if template.name == "offices/_office_card.html":
-            rendered.append(context["nearby"].office.code)
-
-    template_rendered.connect(note)
-    try:
-        yield rendered
-    finally:
-        template_rendered.disconnect(note)
-
-
 def test_a_changed_time_renders_only_its_own_office_again(client: Client, texas):
     """A booking that takes an office's soonest time changes that office's line: the other
     offices of the same results are not rendered again (a booking's search, right after
@@ -96,7 +76,9 @@ def test_a_changed_time_renders_only_its_own_office_again(client: Client, texas)
     SlotFactory(office=texas["downtown"], starts_at=days_from_now(9, hour=15))
     for office in ("north", "west"):
         SlotFactory(office=texas[office], starts_at=days_from_now(40, hour=15))
-    with _cards_rendered() as rendered:
+    with template_renders(
+        "offices/_office_card.html", lambda context: context["nearby"].office.code
+    ) as rendered:
         before = _results(client)
         assert sorted(rendered) == ["HOU-DOWNTOWN", "HOU-NORTH", "HOU-WEST"]
         rendered.clear()
