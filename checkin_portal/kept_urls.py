@@ -35,7 +35,11 @@ class KeptResolver(URLResolver):
         match = self._kept.find(path)
         if match is None:
             match = super().resolve(path)  # Resolver404 when nothing matched: not kept
-            if not (match.args or match.captured_kwargs):
+            # Nothing taken from the path: no arguments, and no keyword arguments but the
+            # pattern's own defaults (a value captured by an include()'s prefix is in
+            # kwargs only). Such a match holds nothing of the request: one object serves
+            # every request for the path (Django's root resolver copies what it changes).
+            if not match.args and match.kwargs == match.extra_kwargs:
                 self._kept.put(path, match)
         return match
 

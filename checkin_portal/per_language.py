@@ -3,9 +3,10 @@
 ``PerLanguage.get(key, make)`` returns what ``make()`` gave for ``key`` in the active
 language. The active catalogue object is checked too (a test may swap a language's
 catalogue); a changed setting (only tests change settings while a process runs) empties
-every store; a store that reaches ``max_entries`` starts again. Keys must hold no
-personal data."""
+every store; a store that reaches ``max_entries`` forgets the older half of what it
+kept. Keys must hold no personal data."""
 
+import itertools
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -45,7 +46,11 @@ class PerLanguage:
         """Keep ``value`` for ``key`` in the active language."""
         language = get_language()
         if len(self._entries) >= self.max_entries:
-            self._entries.clear()
+            # The newer half stays (dicts keep their order of insertion). Made aside and
+            # put in place at once: another thread's entry put meanwhile may be lost,
+            # which costs it one more rendering, never a wrong one.
+            entries = self._entries
+            self._entries = dict(itertools.islice(entries.items(), len(entries) // 2, None))
         self._entries[(language, key)] = (_catalogue(language), value)
 
     def clear(self) -> None:

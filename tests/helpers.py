@@ -47,3 +47,30 @@ def superuser_client():
     client = Client()
     staff_login(client, User.objects.create_superuser(username="root", password="x" * 16))
     return client
+
+
+def _route(pattern) -> str:
+    from django.urls.resolvers import LocalePrefixPattern
+
+    if isinstance(pattern, LocalePrefixPattern):
+        return "en/"
+    text = str(pattern)
+    # Regex routes (admin): fill each group with a dummy value and drop the anchors.
+    text = re.sub(r"\(\?P<\w+>[^)]*\)", "1", text)
+    text = re.sub(r"<(?:\w+:)?\w+>", "1", text)
+    return text.lstrip("^").rstrip("$").replace("\\", "")
+
+
+def url_pages(patterns, prefix="", namespaces=()):
+    """(name, namespaces, path) of every page of the URL patterns, with a dummy value in
+    each captured part and "en/" for the language prefix."""
+    from django.urls import URLPattern, URLResolver
+
+    for entry in patterns:
+        route = prefix + _route(entry.pattern)
+        if isinstance(entry, URLResolver):
+            ns = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from url_pages(entry.url_patterns, route, ns)
+        elif isinstance(entry, URLPattern):
+            name = ":".join((*namespaces, entry.name)) if entry.name else route
+            yield name, namespaces, "/" + route

@@ -37,7 +37,9 @@ from checkin_portal.per_language import PerLanguage
 
 register = template.Library()
 
-_PARTS = PerLanguage(max_entries=4096)
+# Small parts, many of them: each office's line and each time's button with its date
+# (about 7,300 for one language's first pages of times at 146 offices).
+_PARTS = PerLanguage(max_entries=8192)
 # Whole pages are bigger (tens of kB each): fewer of them.
 _PAGES = PerLanguage(max_entries=512)
 

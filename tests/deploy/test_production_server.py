@@ -34,6 +34,8 @@ import pytest
 from django.conf import settings
 from psycopg import sql
 
+from tests.deploy.log_lines import assert_nothing_personal_in
+
 pytestmark = pytest.mark.server
 
 ROOT = Path(settings.BASE_DIR)
@@ -466,13 +468,10 @@ def test_request_ids_and_logs(server):
     # After the start-up lines, every line is one JSON object with the standard fields.
     lines = server.log_lines()
     serving = next(i for i, line in enumerate(lines) if line.startswith("Serving the production"))
-    for line in lines[serving + 1 :]:
-        entry = json.loads(line)
+    entries = [json.loads(line) for line in lines[serving + 1 :]]
+    for entry in entries:
         assert {"timestamp", "level", "logger", "message", "request_id"} <= set(entry)
-    text = "\n".join(lines)
-    assert "?q=" not in text and "q=" not in text
-    for personal in PERSONAL:
-        assert personal not in text, personal
+    assert_nothing_personal_in(entries, ("?q=", "q=", *PERSONAL))
 
 
 def test_scheduler_jobs_run_against_the_production_configuration(server):

@@ -9,8 +9,8 @@ from django.urls.exceptions import Resolver404
 from django.utils import translation
 
 from checkin_portal import urls as portal_urls
-from checkin_portal.kept_urls import KeptResolver
-from tests.portal.test_private_by_default import _walk
+from checkin_portal.kept_urls import KeptResolver, kept_i18n_patterns
+from tests.helpers import url_pages
 
 
 def _kept() -> KeptResolver:
@@ -31,7 +31,7 @@ def _same(a, b) -> bool:
 
 
 def _paths(language: str) -> list[str]:
-    walked = _walk(get_resolver().url_patterns)
+    walked = url_pages(get_resolver().url_patterns)
     return [
         path.replace("/en/", f"/{language}/", 1)
         for _n, _ns, path in walked
@@ -86,6 +86,33 @@ def test_paths_that_match_nothing_or_carry_a_value_are_not_kept():
             "token": "some-token-value",
         }
         assert len(kept._kept) == before
+
+
+def _view(request, **kwargs):
+    return None
+
+
+def test_a_value_taken_by_an_include_prefix_or_a_default_is_handled_as_django_does():
+    """A value captured by an include()'s prefix reaches the view in kwargs only (not in
+    captured_kwargs): such a path is not kept either. A pattern's default kwargs are not
+    taken from the path: that one is kept."""
+    from django.urls import include, path
+
+    patterns = [
+        path("link/<str:token>/", include([path("open/", _view, name="open")])),
+        path("page/", _view, {"kind": "plain"}, name="page"),
+    ]
+    [kept] = kept_i18n_patterns(*patterns)
+    [plain] = i18n_patterns(*patterns)
+    with translation.override("en"):
+        for _ in range(2):
+            match = kept.resolve("en/link/a-secret-token/open/")
+            assert _same(match, plain.resolve("en/link/a-secret-token/open/"))
+            assert match.kwargs == {"token": "a-secret-token"}
+        assert len(kept._kept) == 0
+        first = kept.resolve("en/page/")
+        assert first.kwargs == {"kind": "plain"} and kept.resolve("en/page/") is first
+        assert _same(first, plain.resolve("en/page/"))
 
 
 def test_a_changed_setting_forgets_what_was_kept():

@@ -2,13 +2,11 @@
 visitor; only the short public list (and the staff admin, which has its own sign-in) may
 answer with a page. A signed-in page that forgets a decorator must not leak."""
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import LocalePrefixPattern
+from django.urls import get_resolver
 
 from subjects.middleware import PUBLIC_VIEWS
+from tests.helpers import url_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -16,33 +14,12 @@ pytestmark = pytest.mark.django_db
 MOST_PUBLIC_PAGES = 16
 
 
-def _route(pattern) -> str:
-    if isinstance(pattern, LocalePrefixPattern):
-        return "en/"
-    text = str(pattern)
-    # Regex routes (admin): fill each group with a dummy value and drop the anchors.
-    text = re.sub(r"\(\?P<\w+>[^)]*\)", "1", text)
-    text = re.sub(r"<(?:\w+:)?\w+>", "1", text)
-    return text.lstrip("^").rstrip("$").replace("\\", "")
-
-
-def _walk(patterns, prefix="", namespaces=()):
-    for entry in patterns:
-        route = prefix + _route(entry.pattern)
-        if isinstance(entry, URLResolver):
-            ns = (*namespaces, entry.namespace) if entry.namespace else namespaces
-            yield from _walk(entry.url_patterns, route, ns)
-        elif isinstance(entry, URLPattern):
-            name = ":".join((*namespaces, entry.name)) if entry.name else route
-            yield name, namespaces, "/" + route
-
-
 def test_the_public_list_is_short():
     assert len(PUBLIC_VIEWS) <= MOST_PUBLIC_PAGES
 
 
 def test_no_page_answers_a_signed_out_visitor_unless_public(client):
-    walked = list(_walk(get_resolver().url_patterns))
+    walked = list(url_pages(get_resolver().url_patterns))
     assert len(walked) > 20
     leaks = []
     for name, namespaces, path in walked:
