@@ -230,6 +230,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Gone when the browser closes, like the session (people share phones), where Django keeps
+# it a year. A form opened before a restart is sent with a new token (the friendly CSRF
+# page, then the form again). And no date to write on every page's cookie (issue 17).
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "checkin_portal.views.csrf_failure"
 
 X_FRAME_OPTIONS = "DENY"

@@ -330,6 +330,8 @@ def test_sign_in_book_and_confirm_over_http(server):
     assert "no-store" in page.headers["cache-control"]
     csrf_cookie = next(c for c in page.set_cookies if c.startswith("csrftoken="))
     assert "Secure" in csrf_cookie and "HttpOnly" in csrf_cookie
+    # Gone when the browser is closed, like the session.
+    assert "expires=" not in csrf_cookie.lower() and "max-age=" not in csrf_cookie.lower()
     [sign_in] = [form for form in forms_of(page) if "portal-sign-in" in form.get("class", "")]
     fields = {**sign_in["fields"], "subject_id": "smoke-1001", "country_of_birth": COUNTRY}
 
