@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.middleware.csrf import rotate_token
 
 from checkin_portal import clock
 from checkin_portal.prepared import Prepared
@@ -29,16 +30,20 @@ def idle_timeout_seconds() -> int:
 
 
 def subject_sign_in(request: HttpRequest, subject: Subject) -> None:
-    """Start a signed-in session: a new session key (no fixation), then the subject."""
+    """Start a signed-in session: a new session key (no fixation) and CSRF secret, as
+    Django's own sign-in gives staff, then the subject."""
     request.session.cycle_key()
+    rotate_token(request)
     request.session[SESSION_SUBJECT_KEY] = subject.pk
     request.session[SESSION_LAST_SEEN_KEY] = clock.now().timestamp()
     setattr(request, _CACHE_ATTR, subject)
 
 
 def subject_sign_out(request: HttpRequest) -> None:
-    """End the session: every value goes, the key is replaced, the row is deleted."""
+    """End the session: every value goes, the key is replaced, the row is deleted, and
+    the CSRF secret is new (the next person on a shared phone starts afresh)."""
     request.session.flush()
+    rotate_token(request)
     setattr(request, _CACHE_ATTR, None)
     if hasattr(request, "subject"):
         request.subject = None

@@ -231,8 +231,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 # Gone when the browser closes, like the session (people share phones), where Django keeps
-# it a year. A form opened before a restart is sent with a new token (the friendly CSRF
-# page, then the form again). And no date to write on every page's cookie (issue 17).
+# it 52 weeks. A form left open across a browser restart is refused (no cookie): the CSRF
+# page asks to reload it and send it again. The cookie Django sends again on every page
+# with a form carries no date to work out (issue 17).
 CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "checkin_portal.views.csrf_failure"
 

@@ -16,6 +16,7 @@ from subjects.models import Subject
 # What the command writes, listed here on its own (not read from the command).
 WRITTEN = (Office, ScheduleRule, Slot, Subject, Appointment)
 
+# VACUUM cannot run inside a transaction: the test's writes are committed (and flushed after).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

@@ -167,3 +167,30 @@ def test_signed_in_base_gives_other_apps_end_session_back_link_and_warning(rf):
     assert 'name="csrfmiddlewaretoken"' in html
     assert '<a href="/en/my-check-in/">Back to My check-in</a>' in html
     assert 'id="session-timeout"' in html
+
+
+def test_signing_in_and_ending_the_session_each_give_a_new_csrf_secret(sign_in_url, my_checkin_url):
+    """The next person on a shared phone does not go on with the CSRF secret of the one
+    before (as Django's own sign-in does for staff)."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    subject = SubjectFactory()
+    page = client.get(sign_in_url)
+    signed_out = client.cookies["csrftoken"].value
+    client.post(
+        sign_in_url,
+        {
+            "subject_id": subject.subject_id,
+            "country_of_birth": str(subject.country_of_birth),
+            "csrfmiddlewaretoken": page.context["csrf_token"],
+        },
+    )
+    signed_in = client.cookies["csrftoken"].value
+    assert signed_in != signed_out
+
+    page = client.get(my_checkin_url)
+    assert page.status_code == 200
+    ended = client.post("/en/sign-out/", {"csrfmiddlewaretoken": page.context["csrf_token"]})
+    assert ended["Location"] == "/en/session-ended/"
+    assert client.cookies["csrftoken"].value not in {signed_out, signed_in}
